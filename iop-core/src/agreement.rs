@@ -1,0 +1,98 @@
+//! The agreement (*överenskommelse om idéburet offentligt partnerskap*) as one plain value.
+
+use crate::funding::Funding;
+use crate::known::Known;
+use crate::municipality::{Municipality, POPULATION_DATE};
+use crate::obligations::Obligations;
+use crate::parties::{Organisation, PublicParty};
+use crate::scope::Scope;
+use crate::source::SourceDocument;
+use crate::term::Term;
+use crate::termination::Termination;
+use serde::{Deserialize, Serialize};
+
+/// An IOP agreement: parties, term, money, obligations, termination and scope, with its sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// A stable id, unique within a scenario (`kalmar-2025-2027`).
+    pub id: String,
+    /// A name for people (`Kalmar 2025–2027`).
+    pub name: String,
+    /// The kommun(er) or region(s).
+    pub public_parties: Vec<PublicParty>,
+    /// The non-profit(s).
+    pub organisations: Vec<Organisation>,
+    /// Start, end and renewal.
+    pub term: Term,
+    /// Money, split and payments.
+    pub funding: Funding,
+    /// Meetings, plans and reports.
+    pub obligations: Obligations,
+    /// How it can end early.
+    pub termination: Termination,
+    /// What it covers.
+    pub scope: Scope,
+    /// The documents its facts come from.
+    pub sources: Vec<SourceDocument>,
+    /// Free notes (readings of the sources, what is not stated).
+    pub notes: String,
+}
+
+impl Agreement {
+    /// The municipalities of the public parties that have a kommunkod.
+    pub fn municipalities(&self) -> Vec<&'static Municipality> {
+        self.public_parties
+            .iter()
+            .filter_map(|p| p.kommunkod.map(|k| k.municipality()))
+            .collect()
+    }
+
+    /// The inhabitants of all public parties on [`POPULATION_DATE`]; unknown when a public party
+    /// has no kommunkod (a region, say).
+    pub fn population(&self) -> Known<u64> {
+        if self.public_parties.is_empty()
+            || self.public_parties.iter().any(|p| p.kommunkod.is_none())
+        {
+            return Known::Unknown;
+        }
+        Known::Known(
+            self.municipalities()
+                .iter()
+                .map(|m| u64::from(m.population))
+                .sum(),
+        )
+    }
+
+    /// The municipality names, joined (`Kalmar`).
+    pub fn municipality_names(&self) -> String {
+        let names: Vec<&str> = self
+            .municipalities()
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        if names.is_empty() {
+            self.public_parties
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            names.join(", ")
+        }
+    }
+
+    /// The organisations' names, joined.
+    pub fn organisation_names(&self) -> String {
+        self.organisations
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The reference date of the population figures, for display next to per-inhabitant amounts.
+pub const fn population_date() -> chrono::NaiveDate {
+    POPULATION_DATE
+}

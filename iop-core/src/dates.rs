@@ -1,0 +1,139 @@
+//! Calendar arithmetic, with the month-end rule stated once.
+//!
+//! **Month-end rule**: adding months keeps the day of the month, and when the target month is
+//! shorter, lands on its last day: 2024-01-31 + 1 month = 2024-02-29; 2024-02-29 + 12 months =
+//! 2025-02-28. A period of N years starting on S ends the day before S + N years. Every function
+//! returns `None` instead of panicking when a date would leave chrono's range.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// `date` plus `months`, clamped to the target month's last day.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use iop_core::dates::add_months;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(add_months(d(2024, 1, 31), 1), Some(d(2024, 2, 29)));
+/// assert_eq!(add_months(d(2024, 2, 29), 12), Some(d(2025, 2, 28)));
+/// ```
+pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_add_months(Months::new(months))
+}
+
+/// `date` minus `months`, with the same month-end rule.
+pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_sub_months(Months::new(months))
+}
+
+/// `date` plus `years` (as 12 × years months).
+pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+    add_months(date, years.checked_mul(12)?)
+}
+
+/// `date` plus `days`.
+pub fn add_days(date: NaiveDate, days: u64) -> Option<NaiveDate> {
+    date.checked_add_days(Days::new(days))
+}
+
+/// The day before `date`.
+pub fn day_before(date: NaiveDate) -> Option<NaiveDate> {
+    date.pred_opt()
+}
+
+/// The last day of a period of `years` years starting on `start`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use iop_core::dates::period_end;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(period_end(d(2023, 7, 1), 2), Some(d(2025, 6, 30)));
+/// ```
+pub fn period_end(start: NaiveDate, years: u32) -> Option<NaiveDate> {
+    day_before(add_years(start, years)?)
+}
+
+/// The first and last day of quarter `q` (1–4) of `year`.
+pub fn quarter(year: i32, q: u8) -> Option<(NaiveDate, NaiveDate)> {
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(year, u32::from(q) * 3 - 2, 1)?;
+    Some((first, period_end_months(first, 3)?))
+}
+
+fn period_end_months(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    day_before(add_months(start, months)?)
+}
+
+/// Whole months from `start` to `end_inclusive + 1 day` when that is a whole number of months
+/// (2025-01-01 – 2027-12-31 is 36), otherwise the whole months it covers, rounded down.
+pub fn whole_months(start: NaiveDate, end_inclusive: NaiveDate) -> Option<u32> {
+    let after = end_inclusive.succ_opt()?;
+    if after <= start {
+        return Some(0);
+    }
+    let mut months =
+        (after.year() - start.year()) * 12 + after.month() as i32 - start.month() as i32;
+    if after.day() < start.day() && add_months(start, u32::try_from(months).ok()?)? > after {
+        months -= 1;
+    }
+    u32::try_from(months).ok()
+}
+
+/// Days from `a` to `b` inclusive of both (0 when `b` is before `a`).
+pub fn days_inclusive(a: NaiveDate, b: NaiveDate) -> i64 {
+    ((b - a).num_days() + 1).max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn month_end_clamps_to_the_shorter_month() {
+        assert_eq!(add_months(d(2025, 1, 31), 1), Some(d(2025, 2, 28)));
+        assert_eq!(add_months(d(2024, 1, 31), 1), Some(d(2024, 2, 29)));
+        assert_eq!(add_months(d(2025, 3, 31), 1), Some(d(2025, 4, 30)));
+        assert_eq!(add_years(d(2024, 2, 29), 1), Some(d(2025, 2, 28)));
+        assert_eq!(sub_months(d(2025, 3, 31), 1), Some(d(2025, 2, 28)));
+    }
+
+    #[test]
+    fn periods_end_the_day_before_the_anniversary() {
+        assert_eq!(period_end(d(2025, 1, 1), 3), Some(d(2027, 12, 31)));
+        assert_eq!(period_end(d(2021, 7, 1), 2), Some(d(2023, 6, 30)));
+        assert_eq!(period_end(d(2024, 2, 29), 1), Some(d(2025, 2, 27)));
+    }
+
+    #[test]
+    fn quarters() {
+        assert_eq!(quarter(2025, 1), Some((d(2025, 1, 1), d(2025, 3, 31))));
+        assert_eq!(quarter(2024, 4), Some((d(2024, 10, 1), d(2024, 12, 31))));
+        assert_eq!(quarter(2024, 5), None);
+    }
+
+    #[test]
+    fn whole_months_of_a_term() {
+        assert_eq!(whole_months(d(2025, 1, 1), d(2027, 12, 31)), Some(36));
+        assert_eq!(whole_months(d(2021, 7, 1), d(2023, 6, 30)), Some(24));
+        assert_eq!(whole_months(d(2025, 1, 15), d(2025, 2, 13)), Some(0));
+        assert_eq!(whole_months(d(2025, 1, 15), d(2025, 2, 14)), Some(1));
+    }
+
+    #[test]
+    fn no_panic_at_the_edge_of_the_calendar() {
+        assert_eq!(add_years(NaiveDate::MAX, 1), None);
+        assert_eq!(add_years(d(2025, 1, 1), u32::MAX), None);
+        assert_eq!(add_days(NaiveDate::MAX, 1), None);
+    }
+}
+
+/// The last day of the month of `date`.
+pub fn period_end_of_month(date: NaiveDate) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?;
+    day_before(add_months(first, 1)?)
+}

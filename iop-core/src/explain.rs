@@ -1,0 +1,62 @@
+//! Figures that explain themselves.
+//!
+//! Every computed figure is a [`Figure`]: its value (known or unknown) and a short
+//! [`Explanation`] naming the inputs and the rule, in Swedish and English, short enough to show
+//! under the number in the app.
+
+use crate::known::Known;
+use serde::Serialize;
+
+/// A short explanation of how a figure came about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Explanation {
+    /// In Swedish.
+    pub sv: String,
+    /// In English.
+    pub en: String,
+}
+
+impl Explanation {
+    /// An explanation in both languages.
+    pub fn new(sv: impl Into<String>, en: impl Into<String>) -> Explanation {
+        Explanation {
+            sv: sv.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// A computed value with its explanation.
+///
+/// ```
+/// use iop_core::{presets, Known, Sek};
+/// let kalmar = presets::kalmar_2025_2027();
+/// let total = iop_core::funding::total_for_period_on(&kalmar, presets::date(2026, 1, 1));
+/// assert_eq!(total.value, Known::Known(Sek::kronor(3_000_000)));
+/// assert!(total.explanation.sv.contains("1 000 000 kr"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Figure<T> {
+    /// The value.
+    pub value: Known<T>,
+    /// How it came about.
+    pub explanation: Explanation,
+}
+
+impl<T> Figure<T> {
+    /// A known figure.
+    pub fn known(value: T, explanation: Explanation) -> Figure<T> {
+        Figure {
+            value: Known::Known(value),
+            explanation,
+        }
+    }
+
+    /// An unknown figure, with why it is unknown.
+    pub fn unknown(explanation: Explanation) -> Figure<T> {
+        Figure {
+            value: Known::Unknown,
+            explanation,
+        }
+    }
+}

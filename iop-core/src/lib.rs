@@ -1,0 +1,52 @@
+//! # iop-core
+//!
+//! The model of *idéburet offentligt partnerskap* (IOP) agreements between Swedish public bodies
+//! and non-profits, and the questions officials ask of them: status and renewal, money per year,
+//! per payer, per payment and per inhabitant, the calendar of obligations, the outcome of a
+//! termination, and comparison across municipalities.
+//!
+//! It is pure: plain functions on plain data, no I/O, no clock (every question takes its date).
+//! Money is exact ([`Sek`], `rust_decimal`), dates are [`chrono::NaiveDate`], and what a source
+//! does not state is [`Known::Unknown`], carried through every computation.
+//!
+//! The modules follow an agreement's table of contents:
+//! [`parties`], [`term`], [`funding`] (with [`split`]), [`obligations`], [`termination`],
+//! [`scope`]; then [`calendar`], [`compare`] and the built-in [`presets`].
+//!
+//! ```
+//! use iop_core::{presets, compare::compare, Known, Sek};
+//! let rows = compare(&presets::all(), presets::date(2026, 11, 22));
+//! let kalmar = rows.iter().find(|r| r.id == "kalmar-2025-2027").unwrap();
+//! assert_eq!(kalmar.annual.value, Known::Known(Sek::kronor(1_000_000)));
+//! assert_eq!(kalmar.total.value, Known::Known(Sek::kronor(3_000_000)));
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod agreement;
+pub mod calendar;
+pub mod compare;
+pub mod dates;
+pub mod explain;
+pub mod funding;
+pub mod known;
+pub mod money;
+pub mod municipality;
+pub mod obligations;
+pub mod orgnr;
+pub mod parties;
+pub mod presets;
+pub mod scope;
+pub mod source;
+pub mod split;
+pub mod term;
+pub mod termination;
+
+pub use agreement::Agreement;
+pub use explain::{Explanation, Figure};
+pub use known::Known;
+pub use money::Sek;
+pub use municipality::{municipalities, Kommunkod, Municipality, POPULATION_DATE};
+pub use orgnr::OrgNumber;
+pub use split::Share;

@@ -1,0 +1,240 @@
+//! Money: Swedish kronor as exact decimals, to the öre.
+//!
+//! An amount is a [`rust_decimal::Decimal`] with at most two decimals (öre), never a float.
+//! Every computation that can produce finer fractions (a share, a pro-rata part, an index)
+//! rounds back to the öre with [`round_ore`], whose rounding is named: half away from zero, the
+//! way a Swedish invoice rounds.
+
+use rust_decimal::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// The largest amount the model accepts: one thousand billion kronor. Keeps every
+/// multiplication of money by a share or an index far from overflow.
+pub const MAX_SEK: Decimal = Decimal::from_parts(276_447_232, 23_283, 0, false, 0); // 10^14
+
+/// An amount of Swedish kronor, exact to the öre (*belopp i kronor*).
+///
+/// ```
+/// use iop_core::Sek;
+/// let a = Sek::parse("1000000").unwrap();
+/// assert_eq!(a.to_string(), "1 000 000 kr");
+/// assert_eq!(Sek::parse("13.75").unwrap().to_string(), "13,75 kr");
+/// assert!(Sek::parse("0.001").is_err()); // finer than an öre
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Sek(Decimal);
+
+/// Why a text or number is not an amount of kronor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MoneyError {
+    /// Not a decimal number.
+    NotANumber(String),
+    /// More than two decimals: finer than an öre.
+    FinerThanOre(String),
+    /// Beyond ±10^14 kr.
+    TooLarge(String),
+}
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MoneyError::NotANumber(s) => {
+                write!(
+                    f,
+                    "{s:?} is not a decimal number of kronor (write e.g. \"1000000.00\")"
+                )
+            }
+            MoneyError::FinerThanOre(s) => {
+                write!(
+                    f,
+                    "{s:?} has more than two decimals: an öre is the smallest unit"
+                )
+            }
+            MoneyError::TooLarge(s) => write!(f, "{s:?} is larger than 10^14 kr"),
+        }
+    }
+}
+
+impl std::error::Error for MoneyError {}
+
+/// Rounds to the öre, half away from zero (`0.005` → `0.01`).
+pub fn round_ore(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+impl Sek {
+    /// Zero kronor.
+    pub const ZERO: Sek = Sek(Decimal::ZERO);
+
+    /// Whole kronor.
+    pub fn kronor(kr: i64) -> Sek {
+        Sek(Decimal::from(kr))
+    }
+
+    /// An exact decimal; an error when finer than an öre or beyond ±10^14 kr.
+    pub fn new(value: Decimal) -> Result<Sek, MoneyError> {
+        if value.abs() > MAX_SEK {
+            return Err(MoneyError::TooLarge(value.to_string()));
+        }
+        if value.normalize().scale() > 2 {
+            return Err(MoneyError::FinerThanOre(value.to_string()));
+        }
+        Ok(Sek(value))
+    }
+
+    /// Rounds any decimal to the öre with [`round_ore`]; `None` beyond ±10^14 kr.
+    pub fn rounded(value: Decimal) -> Option<Sek> {
+        Sek::new(round_ore(value)).ok()
+    }
+
+    /// Parses a decimal string with a point (`"1000000.00"`, `"13.75"`).
+    pub fn parse(text: &str) -> Result<Sek, MoneyError> {
+        let value = Decimal::from_str_exact(text.trim())
+            .map_err(|_| MoneyError::NotANumber(text.to_string()))?;
+        Sek::new(value)
+    }
+
+    /// The exact decimal value.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// The amount in öre.
+    pub fn ore(self) -> i128 {
+        (self.0 * Decimal::ONE_HUNDRED).to_i128().unwrap_or(0)
+    }
+
+    /// An amount from öre; `None` beyond ±10^14 kr.
+    pub fn from_ore(ore: i128) -> Option<Sek> {
+        let value = Decimal::from_i128_with_scale(ore, 2);
+        Sek::new(value).ok()
+    }
+
+    /// Sum; `None` if it would leave the accepted range.
+    pub fn checked_add(self, other: Sek) -> Option<Sek> {
+        Sek::new(self.0.checked_add(other.0)?).ok()
+    }
+
+    /// Difference; `None` if it would leave the accepted range.
+    pub fn checked_sub(self, other: Sek) -> Option<Sek> {
+        Sek::new(self.0.checked_sub(other.0)?).ok()
+    }
+
+    /// Whether the amount is below zero.
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// The amount with two decimals and a point, as scenario files write it (`"1000000.00"`).
+    pub fn to_plain(self) -> String {
+        let mut d = self.0;
+        d.rescale(2);
+        d.to_string()
+    }
+}
+
+/// Formats a decimal the Swedish way: spaces between thousands, a decimal comma, `decimals`
+/// places (rounded half away from zero), or none when `decimals` is `None` and the value is whole.
+///
+/// ```
+/// use iop_core::money::format_decimal_sv;
+/// use rust_decimal::Decimal;
+/// assert_eq!(format_decimal_sv(Decimal::new(100000000, 2), None), "1 000 000");
+/// assert_eq!(format_decimal_sv(Decimal::new(137544, 4), Some(2)), "13,75");
+/// ```
+pub fn format_decimal_sv(value: Decimal, decimals: Option<u32>) -> String {
+    let places = match decimals {
+        Some(p) => p,
+        None if value.fract().is_zero() => 0,
+        None => 2,
+    };
+    let mut v = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(places);
+    let text = v.abs().to_string();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(c);
+    }
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "−"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+impl fmt::Display for Sek {
+    /// `1 000 000 kr`; öre shown only when there are any (`13,75 kr`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} kr", format_decimal_sv(self.0, None))
+    }
+}
+
+impl Serialize for Sek {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_plain())
+    }
+}
+
+impl<'de> Deserialize<'de> for Sek {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Sek::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_the_swedish_way() {
+        assert_eq!(Sek::kronor(1_000_000).to_string(), "1 000 000 kr");
+        assert_eq!(Sek::kronor(650_000).to_string(), "650 000 kr");
+        assert_eq!(Sek::kronor(0).to_string(), "0 kr");
+        assert_eq!(Sek::parse("13.75").unwrap().to_string(), "13,75 kr");
+        assert_eq!(Sek::parse("1234.5").unwrap().to_string(), "1 234,50 kr");
+        assert_eq!(Sek::parse("-500").unwrap().to_string(), "−500 kr");
+        assert_eq!(Sek::kronor(100).to_string(), "100 kr");
+    }
+
+    #[test]
+    fn rejects_what_is_not_money() {
+        assert!(matches!(Sek::parse("abc"), Err(MoneyError::NotANumber(_))));
+        assert!(matches!(
+            Sek::parse("1.005"),
+            Err(MoneyError::FinerThanOre(_))
+        ));
+        assert!(matches!(Sek::parse("1e20"), Err(MoneyError::NotANumber(_))));
+        assert!(matches!(
+            Sek::parse("100000000000001"),
+            Err(MoneyError::TooLarge(_))
+        ));
+        assert_eq!(Sek::parse("1.500").unwrap(), Sek::parse("1.5").unwrap());
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(round_ore(Decimal::new(5, 3)), Decimal::new(1, 2));
+        assert_eq!(round_ore(Decimal::new(-5, 3)), Decimal::new(-1, 2));
+        assert_eq!(round_ore(Decimal::new(137544, 4)), Decimal::new(1375, 2));
+    }
+
+    #[test]
+    fn plain_form_has_two_decimals() {
+        assert_eq!(Sek::kronor(1_000_000).to_plain(), "1000000.00");
+        assert_eq!(Sek::from_ore(1375).unwrap().to_plain(), "13.75");
+        assert_eq!(MAX_SEK, Decimal::from(100_000_000_000_000i64));
+    }
+}

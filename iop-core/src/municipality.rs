@@ -1,0 +1,205 @@
+//! Kommuner: the validated kommunkod and the population table.
+//!
+//! All 290 municipalities with their population on 2024-12-31 (SCB, through Kolada N01951, CC0)
+//! are embedded in the crate, so per-inhabitant figures need no I/O. Every figure that uses the
+//! population names [`POPULATION_DATE`].
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../data/kommuner_folkmangd_2024-12-31.csv");
+
+/// The reference date of the embedded population figures.
+pub const POPULATION_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2024, 12, 31) {
+    Some(d) => d,
+    None => panic!("valid constant date"),
+};
+
+/// A municipality of Sweden with its population on [`POPULATION_DATE`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Municipality {
+    /// The four-digit kommunkod.
+    pub code: Kommunkod,
+    /// The name (`Kalmar`).
+    pub name: String,
+    /// The county's two-digit code (`08`).
+    pub county_code: String,
+    /// The county (`Kalmar län`).
+    pub county: String,
+    /// Inhabitants on [`POPULATION_DATE`].
+    pub population: u32,
+}
+
+/// All 290 municipalities, in kommunkod order.
+///
+/// ```
+/// let all = iop_core::municipalities();
+/// assert_eq!(all.len(), 290);
+/// assert_eq!(all.iter().map(|m| u64::from(m.population)).sum::<u64>(), 10_587_710);
+/// ```
+pub fn municipalities() -> &'static [Municipality] {
+    static ALL: OnceLock<Vec<Municipality>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        TABLE
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let f: Vec<&str> = line.trim().split(',').collect();
+                match f.as_slice() {
+                    [code, name, county_code, county, pop, _date] => Some(Municipality {
+                        code: Kommunkod(code.parse().ok()?),
+                        name: (*name).to_string(),
+                        county_code: (*county_code).to_string(),
+                        county: (*county).to_string(),
+                        population: pop.parse().ok()?,
+                    }),
+                    _ => None,
+                }
+            })
+            .collect()
+    })
+}
+
+/// The municipality with this code.
+pub fn municipality(code: Kommunkod) -> Option<&'static Municipality> {
+    municipalities().iter().find(|m| m.code == code)
+}
+
+/// The municipality with this name (case-insensitive, `Kalmar`, `Värmdö`).
+pub fn municipality_by_name(name: &str) -> Option<&'static Municipality> {
+    let wanted = name.trim().to_lowercase();
+    municipalities()
+        .iter()
+        .find(|m| m.name.to_lowercase() == wanted)
+}
+
+/// A kommunkod: four digits naming one of Sweden's 290 municipalities (`0880` is Kalmar).
+///
+/// ```
+/// use iop_core::Kommunkod;
+/// let k = Kommunkod::parse("0880").unwrap();
+/// assert_eq!(k.municipality().name, "Kalmar");
+/// assert!(Kommunkod::parse("0881x").is_err());
+/// assert!(Kommunkod::parse("0100").is_err()); // four digits, but no such kommun
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Kommunkod(u16);
+
+/// Why a text is not a kommunkod.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KommunkodError {
+    /// Not exactly four digits.
+    Format(String),
+    /// Four digits, but no municipality has that code.
+    NoSuchMunicipality(String),
+}
+
+impl fmt::Display for KommunkodError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KommunkodError::Format(s) => {
+                write!(f, "{s:?} is not a kommunkod: it needs exactly four digits")
+            }
+            KommunkodError::NoSuchMunicipality(s) => {
+                write!(
+                    f,
+                    "{s:?} is not the kommunkod of any of Sweden's 290 kommuner"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for KommunkodError {}
+
+impl Kommunkod {
+    /// Parses four digits and checks that a municipality has that code.
+    pub fn parse(text: &str) -> Result<Kommunkod, KommunkodError> {
+        let short: String = text.chars().take(20).collect();
+        if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(KommunkodError::Format(short));
+        }
+        let code = Kommunkod(
+            text.parse()
+                .map_err(|_| KommunkodError::Format(short.clone()))?,
+        );
+        if municipality(code).is_none() {
+            return Err(KommunkodError::NoSuchMunicipality(short));
+        }
+        Ok(code)
+    }
+
+    /// The municipality this code names (always present: codes are checked when made).
+    pub fn municipality(&self) -> &'static Municipality {
+        municipality(*self).unwrap_or(&municipalities()[0])
+    }
+}
+
+impl fmt::Display for Kommunkod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.0)
+    }
+}
+
+impl Serialize for Kommunkod {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Kommunkod {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Kommunkod::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_has_all_290_and_the_national_total() {
+        assert_eq!(municipalities().len(), 290);
+        let total: u64 = municipalities()
+            .iter()
+            .map(|m| u64::from(m.population))
+            .sum();
+        assert_eq!(total, 10_587_710);
+    }
+
+    #[test]
+    fn seed_municipalities_have_their_populations() {
+        let pop = |c: &str| Kommunkod::parse(c).unwrap().municipality().population;
+        assert_eq!(pop("0880"), 72_704); // Kalmar
+        assert_eq!(pop("0115"), 35_119); // Vallentuna
+        assert_eq!(pop("0120"), 46_635); // Värmdö
+        assert_eq!(pop("0580"), 168_035); // Linköping
+        assert_eq!(
+            municipality_by_name("värmdö").unwrap().code.to_string(),
+            "0120"
+        );
+    }
+
+    #[test]
+    fn rejects_bad_codes() {
+        assert!(matches!(
+            Kommunkod::parse("880"),
+            Err(KommunkodError::Format(_))
+        ));
+        assert!(matches!(
+            Kommunkod::parse("+880"),
+            Err(KommunkodError::Format(_))
+        ));
+        assert!(matches!(
+            Kommunkod::parse("08８0"),
+            Err(KommunkodError::Format(_))
+        ));
+        assert!(matches!(
+            Kommunkod::parse("9999"),
+            Err(KommunkodError::NoSuchMunicipality(_))
+        ));
+    }
+}

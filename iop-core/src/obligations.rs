@@ -1,0 +1,97 @@
+//! Obligations (*uppföljning och utvärdering*): meetings, yearly plans and reports, action
+//! plans, and who is responsible for each.
+//!
+//! Models "Regelbundna uppföljningsmöten ska hållas minst två gånger per år … Kvinnojouren
+//! upprättar varje år en verksamhetsplan … Efter årets slut ska en verksamhetsberättelse lämnas …
+//! rapporteras årligen till kommunstyrelsens arbetsutskott" and "inför varje år ta fram en
+//! gemensam lägesbild och handlingsplan".
+
+use crate::known::Known;
+use crate::parties::Side;
+use crate::source::SourceRef;
+use serde::{Deserialize, Serialize};
+
+/// What the parties must do during the term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Obligations {
+    /// Follow-up meetings.
+    pub meetings: Option<Meetings>,
+    /// Yearly documents: plans, reports, accounts, action plans.
+    pub documents: Vec<DocumentDuty>,
+    /// Other duties, as the agreement states them.
+    pub other: Vec<String>,
+    /// Where the obligations are stated.
+    pub source: Option<SourceRef>,
+}
+
+/// Follow-up meetings (*uppföljningsmöten*, *styrgrupp*).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meetings {
+    /// At least this many a year; unknown when not stated.
+    pub per_year: Known<u32>,
+    /// Who makes sure they happen (`Kommunledningskontorets enhet Trygghet och säkerhet`).
+    pub responsible: String,
+    /// Who else is invited.
+    pub invited: Vec<String>,
+}
+
+/// A document one party must produce each year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentDuty {
+    /// Its kind.
+    pub kind: DocumentKind,
+    /// Its name (`Verksamhetsplan`).
+    pub name: String,
+    /// What it must contain.
+    pub contents: Vec<String>,
+    /// Which party writes it (both, for a joint document).
+    pub responsible: Vec<Side>,
+    /// When it is due.
+    pub due: Due,
+    /// To whom it is reported (`kommunstyrelsens arbetsutskott`).
+    pub reported_to: Option<String>,
+}
+
+/// The kind of a yearly document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// A plan for the coming year (*verksamhetsplan*).
+    Plan,
+    /// A report on the past year (*verksamhetsberättelse*).
+    Report,
+    /// Annual accounts (*årsredovisning*).
+    Accounts,
+    /// A joint situation picture and action plan (*lägesbild och handlingsplan*).
+    ActionPlan,
+}
+
+/// When a yearly document is due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Due {
+    /// Sent with the invoice: due when the year's payment is due.
+    WithInvoice,
+    /// Before each agreement year starts (the day before).
+    BeforeYear,
+    /// After each agreement year ends, within `days` (unknown: no deadline stated).
+    AfterYear {
+        /// Days after the year's end.
+        days: Known<u32>,
+    },
+    /// The source gives no date.
+    Unknown,
+}
+
+impl DocumentKind {
+    /// The calendar's kind of event: `plan` or `report`.
+    pub fn event_kind(self) -> &'static str {
+        match self {
+            DocumentKind::Plan | DocumentKind::ActionPlan => "plan",
+            DocumentKind::Report | DocumentKind::Accounts => "report",
+        }
+    }
+}

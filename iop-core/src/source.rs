@@ -1,0 +1,45 @@
+//! Sources: where every fact of an agreement comes from.
+//!
+//! An agreement lists its [`SourceDocument`]s; each figure points to one with a [`SourceRef`]
+//! (document and section), so an official can check the number against the text.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A document an agreement's facts come from (*källa*).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    /// Short id used by [`SourceRef::document`] (the seed's file name for built-in agreements).
+    pub id: String,
+    /// What the document is.
+    pub title: String,
+    /// Its date, when stated.
+    pub date: Option<NaiveDate>,
+}
+
+/// A pointer from a figure to a document and the section that states it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// The [`SourceDocument::id`].
+    pub document: String,
+    /// The section, paragraph or quotation that states the figure (`§10 Ekonomi`).
+    pub section: String,
+}
+
+impl SourceRef {
+    /// A reference to `document`, `section`.
+    pub fn new(document: &str, section: &str) -> SourceRef {
+        SourceRef {
+            document: document.to_string(),
+            section: section.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, {}", self.document, self.section)
+    }
+}

@@ -1,0 +1,51 @@
+# Shared set-up for scripts/serve.sh and scripts/test.sh: sourced, not run.
+# Installs only what is missing, at pinned versions, and says what it does.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+ensure_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "wasm32-unknown-unknown target: present"
+  else
+    say "wasm32-unknown-unknown target: installing (rustup)"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# wasm-opt comes from npm's binaryen (Debian's 108 writes modules Chromium rejects);
+# playwright-core and axe-core drive and check the page in the e2e tests.
+ensure_npm_tools() {
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -f node_modules/axe-core/axe.min.js ] \
+     && node_modules/.bin/wasm-opt --version | grep -q "version 132"; then
+    say "npm tools (binaryen 132, playwright-core, axe-core): present"
+  else
+    say "npm tools: installing pinned versions from package-lock.json (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+  export PATH="$ROOT/node_modules/.bin:$PATH"
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    say "Chromium: present ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
+    return
+  fi
+  if [ "$(id -u)" = 0 ]; then
+    say "Chromium: installing Debian's chromium and chromium-driver (apt-get)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "Chromium is missing: run 'sudo apt-get install -y chromium chromium-driver' and try again." >&2
+    exit 1
+  fi
+}
+
+# Builds the release app into dist/ (cargo, then bindings and wasm-opt by the xtask tool).
+build_app() {
+  say "Building the app in release mode into dist/"
+  cargo run --quiet -p xtask -- build
+}
