@@ -16,5 +16,5 @@ say "cargo test --workspace (unit, property and doc tests)"
 cargo test --workspace --quiet
 build_app
 say "End-to-end tests in headless Chromium"
-node tests/e2e.mjs
+node --test --test-concurrency=1 tests/e2e/
 say "All tests passed"

@@ -85,6 +85,12 @@ pub fn days_inclusive(a: NaiveDate, b: NaiveDate) -> i64 {
     ((b - a).num_days() + 1).max(0)
 }
 
+/// The last day of the month of `date`.
+pub fn period_end_of_month(date: NaiveDate) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?;
+    day_before(add_months(first, 1)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,10 +136,4 @@ mod tests {
         assert_eq!(add_years(d(2025, 1, 1), u32::MAX), None);
         assert_eq!(add_days(NaiveDate::MAX, 1), None);
     }
-}
-
-/// The last day of the month of `date`.
-pub fn period_end_of_month(date: NaiveDate) -> Option<NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?;
-    day_before(add_months(first, 1)?)
 }

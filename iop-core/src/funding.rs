@@ -609,8 +609,7 @@ fn windows(
     match timing {
         PaymentTiming::Unknown => Known::Unknown,
         PaymentTiming::Quarter { quarter } => {
-            let mut y = from.year();
-            for _ in 0..3 {
+            for y in from.year()..from.year().saturating_add(3) {
                 if let Some((qs, qe)) = dates::quarter(y, quarter) {
                     if qe >= from {
                         return if qs.max(from) <= to {
@@ -620,13 +619,11 @@ fn windows(
                         };
                     }
                 }
-                y += 1;
             }
             Known::Known(vec![])
         }
         PaymentTiming::Yearly { month, day } => {
-            let mut y = from.year();
-            for _ in 0..3 {
+            for y in from.year()..from.year().saturating_add(3) {
                 let first = NaiveDate::from_ymd_opt(y, month.clamp(1, 12), 1);
                 let d = first.and_then(|f| {
                     dates::add_days(f, u64::from(day.clamp(1, 31) - 1))
@@ -638,7 +635,6 @@ fn windows(
                         return Known::Known(if d <= to { vec![(d, d)] } else { vec![] });
                     }
                 }
-                y += 1;
             }
             Known::Known(vec![])
         }

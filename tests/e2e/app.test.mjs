@@ -1,0 +1,69 @@
+// Journey: open the page and read the built-in agreements.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openApp, SCREENSHOTS } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('the WASM app starts and lists the five seed agreements with Swedish amounts', async () => {
+  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const rows = await page.$$eval('table.agreements tbody tr', (trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent.trim())));
+  assert.equal(rows.length, 5, JSON.stringify(rows));
+  const byKommun = (name, period) => rows.find((r) => r[0] === name && r[2] === period);
+
+  const k22 = byKommun('Kalmar', '2022-01-01 – 2024-12-31');
+  assert.ok(k22, 'Kalmar 2022–2024 listed');
+  assert.equal(k22[1], 'Kvinnojouren Kalmar');
+  assert.equal(k22[3], '1 000 000 kr');
+
+  const k25 = byKommun('Kalmar', '2025-01-01 – 2027-12-31');
+  assert.ok(k25, 'Kalmar 2025–2027 listed');
+  assert.equal(k25[1], 'Kvinnojouren & Ungdomsjouren Kalmar');
+  assert.equal(k25[3], '1 000 000 kr');
+  assert.equal(k25[4], '13,75 kr');
+
+  assert.deepEqual(byKommun('Vallentuna', '2021-07-01 – 2023-06-30').slice(3, 4), ['50 000 kr']);
+  assert.deepEqual(byKommun('Värmdö', 'okänt – 2023-12-31').slice(3, 4), ['400 000 kr']);
+  assert.deepEqual(byKommun('Linköping', 'okänt – 2019-12-31').slice(3, 5), ['okänt', 'okänt']);
+
+  assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+  await page.screenshot({ path: join(SCREENSHOTS, 'screenshot-list.png'), fullPage: true });
+  assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+  await ctx.close();
+});
+
+test('the page carries a Content-Security-Policy that allows only its own files', async () => {
+  const res = await fetch(server.origin + '/');
+  const html = await res.text();
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  assert.ok(meta, 'CSP meta tag present');
+  for (const policy of [meta[1], res.headers.get('content-security-policy')]) {
+    assert.match(policy, /default-src 'none'/);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(policy, /unsafe-inline|https?:|\*/);
+  }
+});
+
+test('the tests fail when the WASM module does not start', async () => {
+  // A page whose module cannot load must not pass the readiness check used by every test.
+  const ctx = await browser.newContext();
+  await ctx.route('**/iop_web_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await ctx.newPage();
+  await page.goto(server.origin + '/');
+  await assert.rejects(page.waitForSelector('main[data-ready="true"]', { timeout: 3000 }));
+  assert.match(await page.textContent('body'), /kunde inte starta/);
+  await ctx.close();
+});
