@@ -9,10 +9,11 @@ use crate::scope::Scope;
 use crate::source::SourceDocument;
 use crate::term::Term;
 use crate::termination::Termination;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// An IOP agreement: parties, term, money, obligations, termination and scope, with its sources.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// A stable id, unique within a scenario (`kalmar-2025-2027`).

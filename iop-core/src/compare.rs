@@ -11,7 +11,7 @@ use crate::known::Known;
 use crate::money::{format_decimal_sv, Sek};
 use crate::municipality::POPULATION_DATE;
 use crate::term::{Duration, Renewal, Status, TermEnd};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -180,4 +180,408 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
 /// ```
 pub fn compare(agreements: &[Agreement], at: NaiveDate) -> Vec<ComparisonRow> {
     agreements.iter().map(|a| row(a, at)).collect()
+}
+
+/// What the list of agreements can be filtered on. Empty fields match everything; text matches
+/// case-insensitively anywhere in the name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Part of a municipality name.
+    pub municipality: String,
+    /// A county name, exactly (`Kalmar län`); empty for all.
+    pub county: String,
+    /// Part of an organisation name.
+    pub organisation: String,
+    /// A status key (`not_started`, `first_period`, `extension`, `ended`, `unknown`); empty for all.
+    pub status: String,
+}
+
+impl Filter {
+    /// Whether a row passes the filter.
+    ///
+    /// ```
+    /// use iop_core::compare::{compare, Filter};
+    /// let rows = compare(&iop_core::presets::all(), iop_core::presets::date(2026, 11, 22));
+    /// let f = Filter { county: "Kalmar län".into(), status: "ended".into(), ..Filter::default() };
+    /// let ids: Vec<_> = rows.iter().filter(|r| f.matches(r)).map(|r| r.id.as_str()).collect();
+    /// assert_eq!(ids, ["kalmar-2022-2024"]);
+    /// ```
+    pub fn matches(&self, row: &ComparisonRow) -> bool {
+        let contains = |hay: &str, needle: &str| {
+            needle.trim().is_empty() || hay.to_lowercase().contains(&needle.trim().to_lowercase())
+        };
+        let status = row.status.map_or_unknown_key();
+        contains(&row.municipality, &self.municipality)
+            && contains(&row.organisation, &self.organisation)
+            && (self.county.is_empty() || row.county.as_deref() == Some(self.county.as_str()))
+            && (self.status.is_empty() || status == self.status)
+    }
+}
+
+trait StatusKey {
+    fn map_or_unknown_key(&self) -> &'static str;
+}
+
+impl StatusKey for Known<Status> {
+    fn map_or_unknown_key(&self) -> &'static str {
+        match self {
+            Known::Known(s) => s.key(),
+            Known::Unknown => "unknown",
+        }
+    }
+}
+
+/// One cell of the side-by-side comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// In Swedish.
+    pub sv: String,
+    /// In English.
+    pub en: String,
+    /// A number to sort by, when the term is a number.
+    pub sort: Option<Decimal>,
+    /// Whether the value is unknown.
+    pub unknown: bool,
+    /// The explanation of a computed figure, in Swedish and English.
+    pub explanation: Option<Explanation>,
+}
+
+/// One term, side by side across agreements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TermRow {
+    /// A stable key (`annual`).
+    pub key: &'static str,
+    /// Label in Swedish.
+    pub label_sv: &'static str,
+    /// Label in English.
+    pub label_en: &'static str,
+    /// One cell per agreement, in the order given.
+    pub cells: Vec<Cell>,
+    /// Whether the known values differ between agreements.
+    pub differs: bool,
+}
+
+fn unknown_cell() -> Cell {
+    Cell {
+        sv: "okänt".into(),
+        en: "unknown".into(),
+        sort: None,
+        unknown: true,
+        explanation: None,
+    }
+}
+
+fn text_cell(sv: String, en: String) -> Cell {
+    Cell {
+        sv,
+        en,
+        sort: None,
+        unknown: false,
+        explanation: None,
+    }
+}
+
+fn money_cell(f: &Figure<Sek>) -> Cell {
+    match f.value {
+        Known::Known(v) => Cell {
+            sv: v.to_string(),
+            en: format!(
+                "SEK {}",
+                format_decimal_sv(v.value(), None).replace(' ', ",")
+            ),
+            sort: Some(v.value()),
+            unknown: false,
+            explanation: Some(f.explanation.clone()),
+        },
+        Known::Unknown => Cell {
+            explanation: Some(f.explanation.clone()),
+            ..unknown_cell()
+        },
+    }
+}
+
+fn number_cell(v: Known<u32>, unit_sv: &str, unit_en: &str) -> Cell {
+    match v {
+        Known::Known(n) => Cell {
+            sv: format!("{n} {unit_sv}").trim().to_string(),
+            en: format!("{n} {unit_en}").trim().to_string(),
+            sort: Some(Decimal::from(n)),
+            unknown: false,
+            explanation: None,
+        },
+        Known::Unknown => unknown_cell(),
+    }
+}
+
+fn date_cell(v: Known<Option<NaiveDate>>) -> Cell {
+    match v {
+        Known::Known(Some(d)) => Cell {
+            sort: Some(Decimal::from(d.num_days_from_ce())),
+            ..text_cell(d.to_string(), d.to_string())
+        },
+        Known::Known(None) => text_cell("tills vidare".into(), "until further notice".into()),
+        Known::Unknown => unknown_cell(),
+    }
+}
+
+/// The comparison as one row per term with the agreements side by side, differences marked and
+/// unknowns kept, ready to render or sort.
+///
+/// ```
+/// use iop_core::compare::{compare, side_by_side};
+/// let rows = compare(&iop_core::presets::all(), iop_core::presets::date(2026, 11, 22));
+/// let table = side_by_side(&rows);
+/// let annual = table.iter().find(|t| t.key == "annual").unwrap();
+/// assert_eq!(annual.cells[1].sv, "1 000 000 kr");
+/// assert!(annual.cells[4].unknown);
+/// assert!(annual.differs);
+/// ```
+pub fn side_by_side(rows: &[ComparisonRow]) -> Vec<TermRow> {
+    let mut out = Vec::new();
+    let mut push = |key, label_sv, label_en, cells: Vec<Cell>| {
+        let known: Vec<&String> = cells.iter().filter(|c| !c.unknown).map(|c| &c.sv).collect();
+        let differs = known.windows(2).any(|w| w[0] != w[1])
+            || (cells.iter().any(|c| c.unknown) && !known.is_empty());
+        out.push(TermRow {
+            key,
+            label_sv,
+            label_en,
+            cells,
+            differs,
+        });
+    };
+    push(
+        "municipality",
+        "Kommun",
+        "Municipality",
+        rows.iter()
+            .map(|r| text_cell(r.municipality.clone(), r.municipality.clone()))
+            .collect(),
+    );
+    push(
+        "organisation",
+        "Organisation",
+        "Organisation",
+        rows.iter()
+            .map(|r| text_cell(r.organisation.clone(), r.organisation.clone()))
+            .collect(),
+    );
+    push(
+        "annual",
+        "Kronor per år",
+        "SEK per year",
+        rows.iter().map(|r| money_cell(&r.annual)).collect(),
+    );
+    push(
+        "annual_max",
+        "Kronor per år, alla villkor uppfyllda",
+        "SEK per year, all conditions met",
+        rows.iter().map(|r| money_cell(&r.annual_max)).collect(),
+    );
+    push(
+        "per_inhabitant",
+        "Kronor per invånare och år",
+        "SEK per inhabitant per year",
+        rows.iter()
+            .map(|r| match r.per_inhabitant.value {
+                Known::Known(v) => {
+                    let rounded =
+                        v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+                    Cell {
+                        sv: format!("{} kr", format_decimal_sv(rounded, Some(2))),
+                        en: format!("SEK {}", rounded),
+                        sort: Some(v),
+                        unknown: false,
+                        explanation: Some(r.per_inhabitant.explanation.clone()),
+                    }
+                }
+                Known::Unknown => Cell {
+                    explanation: Some(r.per_inhabitant.explanation.clone()),
+                    ..unknown_cell()
+                },
+            })
+            .collect(),
+    );
+    push(
+        "total",
+        "Totalt för perioden",
+        "Total for the period",
+        rows.iter().map(|r| money_cell(&r.total)).collect(),
+    );
+    push(
+        "start",
+        "Start",
+        "Start",
+        rows.iter().map(|r| date_cell(r.start.map(Some))).collect(),
+    );
+    push(
+        "end",
+        "Första periodens slut",
+        "End of first period",
+        rows.iter().map(|r| date_cell(r.end)).collect(),
+    );
+    push(
+        "term_months",
+        "Avtalstid",
+        "Term",
+        rows.iter()
+            .map(|r| number_cell(r.term_months, "månader", "months"))
+            .collect(),
+    );
+    push(
+        "status",
+        "Status",
+        "Status",
+        rows.iter()
+            .map(|r| match r.status {
+                Known::Known(s) => text_cell(s.sv(), s.en()),
+                Known::Unknown => unknown_cell(),
+            })
+            .collect(),
+    );
+    push(
+        "period_end",
+        "Periodens slut",
+        "End of period",
+        rows.iter().map(|r| date_cell(r.period_end)).collect(),
+    );
+    push(
+        "decision_due",
+        "Beslut senast",
+        "Decision due",
+        rows.iter()
+            .map(|r| Cell {
+                explanation: Some(r.decision_due.explanation.clone()),
+                ..date_cell(r.decision_due.value.map(Some))
+            })
+            .collect(),
+    );
+    push(
+        "renewal",
+        "Förlängning",
+        "Renewal",
+        rows.iter()
+            .map(|r| {
+                if r.renewal == Renewal::Unknown {
+                    unknown_cell()
+                } else {
+                    text_cell(r.renewal.sv(), r.renewal.en())
+                }
+            })
+            .collect(),
+    );
+    push(
+        "cure_days",
+        "Rättelsetid vid avtalsbrott",
+        "Cure period on breach",
+        rows.iter()
+            .map(|r| match r.cure_days {
+                Known::Known(Some(d)) => number_cell(Known::Known(d), "dagar", "days"),
+                Known::Known(None) => {
+                    text_cell("ingen hävningsklausul".into(), "no breach clause".into())
+                }
+                Known::Unknown => unknown_cell(),
+            })
+            .collect(),
+    );
+    push(
+        "notice",
+        "Uppsägningstid",
+        "Notice period",
+        rows.iter()
+            .map(|r| match r.notice {
+                Known::Known(Some(d)) => text_cell(d.sv(), d.en()),
+                Known::Known(None) => text_cell("ingen".into(), "none".into()),
+                Known::Unknown => unknown_cell(),
+            })
+            .collect(),
+    );
+    push(
+        "meetings",
+        "Uppföljningsmöten per år",
+        "Follow-up meetings per year",
+        rows.iter()
+            .map(|r| number_cell(r.meetings_per_year, "", ""))
+            .collect(),
+    );
+    push(
+        "payers",
+        "Betalare",
+        "Payers",
+        rows.iter()
+            .map(|r| {
+                let t = r
+                    .payers
+                    .iter()
+                    .map(|(n, s, _)| format!("{n} ({s})"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                text_cell(t.clone(), t)
+            })
+            .collect(),
+    );
+    push(
+        "services",
+        "Insatser",
+        "Services",
+        rows.iter()
+            .map(|r| {
+                if r.services.is_empty() {
+                    unknown_cell()
+                } else {
+                    text_cell(r.services.join("; "), r.services.join("; "))
+                }
+            })
+            .collect(),
+    );
+    push(
+        "exclusions",
+        "Avgränsningar",
+        "Exclusions",
+        rows.iter()
+            .map(|r| {
+                if r.exclusions.is_empty() {
+                    text_cell("inga angivna".into(), "none stated".into())
+                } else {
+                    text_cell(r.exclusions.join("; "), r.exclusions.join("; "))
+                }
+            })
+            .collect(),
+    );
+    out
+}
+
+/// The order of the agreements (column indexes) when sorted by one term: by its number where
+/// the term is numeric, else by its Swedish text; unknowns always last; ties keep their order.
+///
+/// ```
+/// use iop_core::compare::{compare, order_by, side_by_side};
+/// let rows = compare(&iop_core::presets::all(), iop_core::presets::date(2026, 11, 22));
+/// let table = side_by_side(&rows);
+/// assert_eq!(order_by(&table, "annual", true), vec![0, 1, 3, 2, 4]);
+/// ```
+pub fn order_by(table: &[TermRow], key: &str, descending: bool) -> Vec<usize> {
+    let Some(row) = table.iter().find(|t| t.key == key) else {
+        return (0..table.first().map_or(0, |t| t.cells.len())).collect();
+    };
+    let mut idx: Vec<usize> = (0..row.cells.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let (ca, cb) = (&row.cells[a], &row.cells[b]);
+        match (ca.unknown, cb.unknown) {
+            (true, false) => return std::cmp::Ordering::Greater,
+            (false, true) => return std::cmp::Ordering::Less,
+            (true, true) => return std::cmp::Ordering::Equal,
+            _ => {}
+        }
+        let ord = match (ca.sort, cb.sort) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => ca.sv.to_lowercase().cmp(&cb.sv.to_lowercase()),
+        };
+        if descending {
+            ord.reverse()
+        } else {
+            ord
+        }
+    });
+    idx
 }

@@ -24,11 +24,12 @@ use crate::split::{allocate, allocate_by_weights, Share};
 use crate::term::Period;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The money of an agreement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Funding {
     /// What makes up the yearly amount.
@@ -42,7 +43,7 @@ pub struct Funding {
 }
 
 /// One part of the money (*ersättning*, *bidrag*).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Component {
     /// What it is called in the agreement.
@@ -60,7 +61,7 @@ pub struct Component {
 }
 
 /// The kind of a funding component.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ComponentKind {
     /// The grant for the agreed services (*ersättning för insatserna*).
@@ -82,7 +83,7 @@ pub enum ComponentKind {
 }
 
 /// Indexation of the recurring amounts (*uppräkning*).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Indexation {
     /// A fixed percent a year: in an agreement year starting in calendar year Y the factor is
@@ -109,7 +110,7 @@ pub enum Indexation {
 }
 
 /// The split between payers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Split {
     /// Each payer pays a share; the shares make one whole.
@@ -126,7 +127,7 @@ pub enum Split {
 }
 
 /// A payer with a share.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SharePayer {
     /// The paying body or municipality (*betalande nämnd*).
@@ -136,7 +137,7 @@ pub struct SharePayer {
 }
 
 /// A payer with a fixed yearly amount.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AmountPayer {
     /// The paying body or municipality.
@@ -199,7 +200,7 @@ impl Split {
 }
 
 /// When the money is paid (*utbetalning*).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentSchedule {
     /// When in each agreement year.
@@ -213,7 +214,7 @@ pub struct PaymentSchedule {
 }
 
 /// When in each agreement year the money is paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PaymentTiming {
     /// Once a year, within quarter 1–4 (the first such quarter ending on or after the agreement
@@ -236,7 +237,7 @@ pub enum PaymentTiming {
 }
 
 /// Whether conditional money counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Conditions {
     /// As recorded: conditional money counts only when its condition is known to be met.
@@ -746,6 +747,54 @@ pub fn payments_through(
         }
     }
     out
+}
+
+/// Money per calendar year from the first period through the period standing for `date`:
+/// for each calendar year, the parts of the agreement years that fall in it (pro rata, see the
+/// module's rules). Years whose money is unknown are unknown; an unknown start gives no years
+/// before the first known period.
+///
+/// ```
+/// use iop_core::{funding::calendar_year_amounts, presets, Known, Sek};
+/// let v = calendar_year_amounts(&presets::kalmar_2025_2027(), presets::date(2025, 1, 1));
+/// assert_eq!(v, vec![(2025, Known::Known(Sek::kronor(1_000_000))),
+///                    (2026, Known::Known(Sek::kronor(1_000_000))),
+///                    (2027, Known::Known(Sek::kronor(1_000_000)))]);
+/// ```
+pub fn calendar_year_amounts(agreement: &Agreement, date: NaiveDate) -> Vec<(i32, Known<Sek>)> {
+    let mut by_year: BTreeMap<i32, Known<Sek>> = BTreeMap::new();
+    let (Some(anchor), Some(mut p)) = (anchor(agreement), agreement.term.first_period()) else {
+        return Vec::new();
+    };
+    let last = agreement.term.period_for(date).map_or(0, |p| p.index);
+    loop {
+        for (year, a, b) in years_of_period(anchor, &p) {
+            // Split the cut agreement year at calendar-year boundaries.
+            let mut from = a;
+            while from <= b {
+                let dec31 = NaiveDate::from_ymd_opt(from.year(), 12, 31).unwrap_or(b);
+                let to = dec31.min(b);
+                let part =
+                    amount_between(&agreement.funding, year, from, to, Conditions::AsRecorded);
+                let entry = by_year
+                    .entry(from.year())
+                    .or_insert(Known::Known(Sek::ZERO));
+                *entry = entry.zip(part).and_then(|(x, y)| x.checked_add(y).into());
+                match to.succ_opt() {
+                    Some(n) => from = n,
+                    None => break,
+                }
+            }
+        }
+        if p.index >= last || by_year.len() > 200 {
+            break;
+        }
+        match agreement.term.next_period(p) {
+            Some(n) => p = n,
+            None => break,
+        }
+    }
+    by_year.into_iter().collect()
 }
 
 #[cfg(test)]

@@ -118,3 +118,60 @@ where
     }
     Known::Known(acc)
 }
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Known<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Known_{}", T::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // The value, or null for unknown.
+        <Option<T>>::json_schema(generator)
+    }
+}
+
+/// Serde for `Known<Option<T>>`, where "the agreement has none" and "the source does not say"
+/// must stay apart: unknown is `null`, none is the string `"none"`, a value is the value.
+pub mod known_option {
+    use super::Known;
+    use serde::de::DeserializeOwned;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Writes unknown as `null`, none as `"none"`.
+    pub fn serialize<T: Serialize, S: Serializer>(
+        v: &Known<Option<T>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match v {
+            Known::Unknown => s.serialize_none(),
+            Known::Known(None) => s.serialize_str("none"),
+            Known::Known(Some(x)) => x.serialize(s),
+        }
+    }
+
+    /// Reads `null` as unknown, `"none"` as none, anything else as a value.
+    pub fn deserialize<'de, T: DeserializeOwned, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Known<Option<T>>, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        match v {
+            serde_json::Value::Null => Ok(Known::Unknown),
+            serde_json::Value::String(s) if s == "none" => Ok(Known::Known(None)),
+            other => serde_json::from_value(other)
+                .map(|x| Known::Known(Some(x)))
+                .map_err(serde::de::Error::custom),
+        }
+    }
+
+    /// The schema: the value, `"none"`, or `null`.
+    pub fn schema<T: schemars::JsonSchema>(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let inner = g.subschema_for::<T>();
+        schemars::json_schema!({
+            "anyOf": [inner, { "const": "none" }, { "type": "null" }]
+        })
+    }
+}

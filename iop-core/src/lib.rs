@@ -11,7 +11,8 @@
 //!
 //! The modules follow an agreement's table of contents:
 //! [`parties`], [`term`], [`funding`] (with [`split`]), [`obligations`], [`termination`],
-//! [`scope`]; then [`calendar`], [`compare`] and the built-in [`presets`].
+//! [`scope`]; then [`calendar`], [`compare`] and the built-in [`presets`]; [`scenario`] files
+//! (with their [`schema`]) and [`export`]s for spreadsheets and calendars.
 //!
 //! ```
 //! use iop_core::{presets, compare::compare, Known, Sek};
@@ -29,6 +30,7 @@ pub mod calendar;
 pub mod compare;
 pub mod dates;
 pub mod explain;
+pub mod export;
 pub mod funding;
 pub mod known;
 pub mod money;
@@ -37,11 +39,14 @@ pub mod obligations;
 pub mod orgnr;
 pub mod parties;
 pub mod presets;
+pub mod scenario;
+pub mod schema;
 pub mod scope;
 pub mod source;
 pub mod split;
 pub mod term;
 pub mod termination;
+pub mod whatif;
 
 pub use agreement::Agreement;
 pub use explain::{Explanation, Figure};

@@ -95,6 +95,40 @@ impl Sek {
         Sek::new(value)
     }
 
+    /// Parses what a person types: spaces between thousands, a decimal comma or point, an
+    /// optional `kr` (`"1 000 000"`, `"13,75 kr"`, `"50000.5"`).
+    ///
+    /// ```
+    /// use iop_core::Sek;
+    /// assert_eq!(Sek::parse_user("1 000 000 kr").unwrap(), Sek::kronor(1_000_000));
+    /// assert_eq!(Sek::parse_user("13,75").unwrap(), Sek::parse("13.75").unwrap());
+    /// assert!(Sek::parse_user("tolv").is_err());
+    /// ```
+    pub fn parse_user(text: &str) -> Result<Sek, MoneyError> {
+        let t = text.trim();
+        let t = t.strip_suffix("kr").unwrap_or(t);
+        let cleaned: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+            .map(|c| {
+                if c == ',' {
+                    '.'
+                } else if c == '−' {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        if cleaned.is_empty() {
+            return Err(MoneyError::NotANumber(text.chars().take(40).collect()));
+        }
+        Sek::parse(&cleaned).map_err(|e| match e {
+            MoneyError::NotANumber(_) => MoneyError::NotANumber(text.chars().take(40).collect()),
+            other => other,
+        })
+    }
+
     /// The exact decimal value.
     pub fn value(self) -> Decimal {
         self.0

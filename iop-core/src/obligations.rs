@@ -9,10 +9,11 @@
 use crate::known::Known;
 use crate::parties::Side;
 use crate::source::SourceRef;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What the parties must do during the term.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Obligations {
     /// Follow-up meetings.
@@ -26,7 +27,7 @@ pub struct Obligations {
 }
 
 /// Follow-up meetings (*uppföljningsmöten*, *styrgrupp*).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meetings {
     /// At least this many a year; unknown when not stated.
@@ -38,7 +39,7 @@ pub struct Meetings {
 }
 
 /// A document one party must produce each year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentDuty {
     /// Its kind.
@@ -56,7 +57,7 @@ pub struct DocumentDuty {
 }
 
 /// The kind of a yearly document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// A plan for the coming year (*verksamhetsplan*).
@@ -70,7 +71,7 @@ pub enum DocumentKind {
 }
 
 /// When a yearly document is due.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Due {
     /// Sent with the invoice: due when the year's payment is due.

@@ -9,10 +9,11 @@ use crate::known::Known;
 use crate::municipality::Kommunkod;
 use crate::orgnr::OrgNumber;
 use crate::source::SourceRef;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A kommun or region that is party to the agreement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublicParty {
     /// Name (`Kalmar kommun`).
@@ -32,7 +33,7 @@ pub struct PublicParty {
 }
 
 /// A body of the public party: a nämnd, förvaltning or kontor (*betalande nämnd* when it pays).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// Id used by payers in the funding split (`klk`).
@@ -42,7 +43,7 @@ pub struct Body {
 }
 
 /// The non-profit organisation (*idéburen organisation*).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Name as in the agreement.
@@ -60,7 +61,7 @@ pub struct Organisation {
 }
 
 /// A contact person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Name.
@@ -72,7 +73,7 @@ pub struct Contact {
 }
 
 /// Someone who signs the agreement.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
     /// Name.
@@ -84,7 +85,7 @@ pub struct Signatory {
 }
 
 /// Which side of the agreement: the public party or the organisation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     /// The kommun or region.

@@ -6,10 +6,11 @@
 
 use crate::parties::Side;
 use crate::source::SourceRef;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What the agreement covers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scope {
     /// Background (*bakgrund*), in brief.
@@ -41,7 +42,7 @@ pub struct Scope {
 }
 
 /// A group of services, by area (`Område 1: Direkt stöd`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceArea {
     /// The area's name.

@@ -4,10 +4,11 @@
 //! (document and section), so an official can check the number against the text.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A document an agreement's facts come from (*källa*).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
     /// Short id used by [`SourceRef::document`] (the seed's file name for built-in agreements).
@@ -19,7 +20,7 @@ pub struct SourceDocument {
 }
 
 /// A pointer from a figure to a document and the section that states it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
     /// The [`SourceDocument::id`].

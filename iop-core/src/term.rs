@@ -13,13 +13,14 @@ use crate::explain::{Explanation, Figure};
 use crate::known::Known;
 use crate::source::SourceRef;
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How far the model follows extensions before it calls the period unknown.
 const MAX_EXTENSIONS: u32 = 1000;
 
 /// The agreement's term.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// First day (unknown for Värmdö: the seed does not give it).
@@ -36,7 +37,7 @@ pub struct Term {
 }
 
 /// The last day of the first period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TermEnd {
     /// Ends on this date (inclusive).
@@ -48,7 +49,7 @@ pub enum TermEnd {
 }
 
 /// A length of time in days or months (a notice or decision period).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Duration {
     /// Calendar days.
@@ -88,7 +89,7 @@ impl Duration {
 }
 
 /// What happens when a period ends (*förlängning*).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Renewal {
     /// Ends without notice when the period ends (*upphör utan uppsägning*).
@@ -151,7 +152,7 @@ impl Renewal {
 }
 
 /// The agreement's status on a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Before the start.

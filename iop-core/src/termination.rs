@@ -17,16 +17,22 @@ use crate::parties::Side;
 use crate::source::SourceRef;
 use crate::term::Duration;
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How the agreement can end before its time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Termination {
-    /// Ordinary notice without cause (*uppsägning*): known `None` when the agreement has none.
+    /// Ordinary notice without cause (*uppsägning*): known `None` (`"none"` in files) when the
+    /// agreement has none.
+    #[serde(with = "crate::known::known_option")]
+    #[schemars(schema_with = "crate::known::known_option::schema::<Duration>")]
     pub ordinary_notice: Known<Option<Duration>>,
     /// Termination for material breach (*hävning*): known `None` when the agreement has no
-    /// such clause, unknown when the source does not say.
+    /// such clause (`"none"` in files), unknown when the source does not say.
+    #[serde(with = "crate::known::known_option")]
+    #[schemars(schema_with = "crate::known::known_option::schema::<TerminationForBreach>")]
     pub for_breach: Known<Option<TerminationForBreach>>,
     /// Whether significant changes need dialogue and written approval.
     pub changes_need_written_approval: bool,
@@ -35,7 +41,7 @@ pub struct Termination {
 }
 
 /// Termination for material breach (*hävning vid väsentligt avtalsbrott*).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TerminationForBreach {
     /// Days the party in breach has to remedy after written notice (*rättelse inom 30 dagar*).
@@ -47,7 +53,7 @@ pub struct TerminationForBreach {
 }
 
 /// What the organisation repays of what it has been paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Repayment {
     /// Keeps what was paid (*får behålla*).

@@ -1,0 +1,373 @@
+//! The `iop` command line, run as a user runs it: on the presets and on broken files.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn iop(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_iop"))
+        .args(args)
+        .output()
+        .expect("the iop binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn bad(name: &str) -> String {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/bad-files")
+        .join(name);
+    p.to_string_lossy().into_owned()
+}
+
+/// The presets written to a temporary file by `iop presets`.
+fn presets_file(dir: &tempdir::Dir) -> String {
+    let out = iop(&["presets"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    dir.write("presets.json", &out.stdout)
+}
+
+mod tempdir {
+    use std::path::PathBuf;
+
+    /// A directory under the target dir, unique per test, removed on drop.
+    pub struct Dir(PathBuf);
+
+    impl Dir {
+        pub fn new(name: &str) -> Dir {
+            let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("cli-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&p);
+            std::fs::create_dir_all(&p).unwrap();
+            Dir(p)
+        }
+
+        pub fn write(&self, name: &str, bytes: &[u8]) -> String {
+            let p = self.0.join(name);
+            std::fs::write(&p, bytes).unwrap();
+            p.to_string_lossy().into_owned()
+        }
+    }
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn mutate(
+    file: &str,
+    dir: &tempdir::Dir,
+    name: &str,
+    f: impl FnOnce(&mut serde_json::Value),
+) -> String {
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    f(&mut v);
+    dir.write(name, serde_json::to_string(&v).unwrap().as_bytes())
+}
+
+#[test]
+fn presets_validate_cleanly() {
+    let dir = tempdir::Dir::new("validate");
+    let f = presets_file(&dir);
+    let out = iop(&["validate", &f]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(": ok"));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+    assert_eq!(v["format"], "iop-scenario");
+    assert_eq!(v["version"], "1.0");
+    assert_eq!(v["agreements"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn compare_json_has_the_seed_figures() {
+    let dir = tempdir::Dir::new("compare-json");
+    let f = presets_file(&dir);
+    let out = iop(&["compare", &f, "--at", "2026-11-22", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["at"], "2026-11-22");
+    let a = v["agreements"].as_array().unwrap();
+    let k = a.iter().find(|x| x["id"] == "kalmar-2025-2027").unwrap();
+    assert_eq!(k["annual_sek"], "1000000.00");
+    assert_eq!(k["total_sek"], "3000000.00");
+    assert_eq!(k["per_inhabitant_sek"], "13.75");
+    assert_eq!(k["kommunkod"], "0880");
+    assert_eq!(k["status"], "first_period");
+    assert_eq!(k["payers"][1]["name"], "Socialförvaltningen");
+    assert_eq!(k["payers"][1]["annual_sek"], "500000.00");
+    assert_eq!(k["cure_days"], 30);
+    assert_eq!(k["meetings_per_year"], 2);
+    let v = a.iter().find(|x| x["id"] == "vallentuna-2021").unwrap();
+    assert_eq!(v["status"], "extension");
+    assert_eq!(v["period_end"], "2027-06-30");
+    assert_eq!(v["annual_max_sek"], "75000.00");
+    let l = a.iter().find(|x| x["id"] == "linkoping-2019").unwrap();
+    assert!(
+        l["annual_sek"].is_null() && l["total_sek"].is_null() && l["per_inhabitant_sek"].is_null()
+    );
+    for key in [
+        "id",
+        "name",
+        "municipality",
+        "kommunkod",
+        "organisation",
+        "start",
+        "end",
+        "status",
+        "period_end",
+        "annual_sek",
+        "total_sek",
+        "per_inhabitant_sek",
+        "payers",
+        "renewal",
+        "cure_days",
+        "notice_days",
+        "meetings_per_year",
+        "services",
+        "exclusions",
+    ] {
+        assert!(k.get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn compare_table_and_csv() {
+    let dir = tempdir::Dir::new("compare-csv");
+    let f = presets_file(&dir);
+    let out = iop(&["compare", &f, "--at", "2026-11-22"]);
+    assert_eq!(out.status.code(), Some(0));
+    let table = stdout(&out);
+    assert!(
+        table.contains("1 000 000 kr") && table.contains("13,75 kr") && table.contains("okänt"),
+        "{table}"
+    );
+    let out = iop(&["compare", &f, "--at", "2026-11-22", "--format", "csv"]);
+    let csv = stdout(&out);
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv
+        .lines()
+        .any(|l| l.starts_with("kalmar-2025-2027;") && l.contains(";1000000,00;")));
+}
+
+#[test]
+fn schedule_json_and_ics() {
+    let dir = tempdir::Dir::new("schedule");
+    let f = presets_file(&dir);
+    let out = iop(&[
+        "schedule",
+        &f,
+        "--agreement",
+        "kalmar-2025-2027",
+        "--at",
+        "2025-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = v.as_array().unwrap();
+    let payments: Vec<_> = events.iter().filter(|e| e["kind"] == "payment").collect();
+    assert_eq!(payments.len(), 6);
+    assert_eq!(payments[0]["date"], "2025-03-31");
+    assert_eq!(payments[0]["amount_sek"], "500000.00");
+    for kind in [
+        "payment",
+        "plan",
+        "report",
+        "meeting",
+        "period_end",
+        "renewal_decision",
+    ] {
+        assert!(events.iter().any(|e| e["kind"] == kind), "no {kind}");
+    }
+    let out = iop(&[
+        "schedule",
+        &f,
+        "--agreement",
+        "kalmar-2025-2027",
+        "--format",
+        "ics",
+    ]);
+    let ics = stdout(&out);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("BEGIN:VEVENT"));
+    let out = iop(&["schedule", &f, "--agreement", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("kalmar-2025-2027"));
+}
+
+#[test]
+fn terminate_kalmar() {
+    let dir = tempdir::Dir::new("terminate");
+    let f = presets_file(&dir);
+    let out = iop(&[
+        "terminate",
+        &f,
+        "--agreement",
+        "kalmar-2025-2027",
+        "--notice",
+        "2026-05-04",
+        "--from",
+        "public",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["effective_date"], "2026-06-04");
+    assert_eq!(v["paid_sek"], "2000000.00");
+    assert_eq!(v["unpaid_sek"], "1000000.00");
+    assert_eq!(v["repayment_min_sek"], "0.00");
+    assert_eq!(v["repayment_max_sek"], "2000000.00");
+    assert!(v["explanation"]["sv"]
+        .as_str()
+        .unwrap()
+        .contains("2026-06-04"));
+    let out = iop(&[
+        "terminate",
+        &f,
+        "--agreement",
+        "kalmar-2025-2027",
+        "--notice",
+        "2026-05-04",
+        "--from",
+        "organisation",
+    ]);
+    assert!(stdout(&out).contains("0 kr – 0 kr"), "{}", stdout(&out));
+    let out = iop(&[
+        "terminate",
+        &f,
+        "--agreement",
+        "vallentuna-2021",
+        "--notice",
+        "2026-05-04",
+        "--from",
+        "public",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not state the termination terms"));
+}
+
+#[test]
+fn misuse_exits_2_without_a_backtrace() {
+    for args in [
+        &["frobnicate"][..],
+        &["compare"],
+        &["compare", "x.json", "--at", "2026-13-01"],
+        &[
+            "terminate",
+            "x.json",
+            "--agreement",
+            "a",
+            "--notice",
+            "2026-01-01",
+            "--from",
+            "nobody",
+        ],
+    ] {
+        let out = iop(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!stderr(&out).contains("panicked"));
+    }
+    let out = iop(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    for cmd in [
+        "presets",
+        "validate",
+        "compare",
+        "schedule",
+        "terminate",
+        "schema",
+    ] {
+        assert!(stdout(&out).contains(cmd), "help lists {cmd}");
+    }
+}
+
+#[test]
+fn broken_files_are_invalid_with_one_line_per_problem() {
+    let cases = [
+        ("truncated.json", "Not valid JSON"),
+        ("wrong-types.json", "$.agreements"),
+        ("invalid-utf8.json", "not valid UTF-8"),
+        ("too-deep.json", "deeper than 64"),
+        ("newer-major.json", "newer than this tool"),
+        ("not-an-object.json", "not a JSON object"),
+        ("missing.json", "cannot read"),
+    ];
+    for (file, expected) in cases {
+        let path = bad(file);
+        let out = iop(&["validate", &path]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let err = stderr(&out);
+        assert!(err.contains(expected), "{file}: {err}");
+        assert!(err.lines().all(|l| l.starts_with(&path)), "{file}: {err}");
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn rule_breaking_files_report_every_problem() {
+    let dir = tempdir::Dir::new("rules");
+    let f = presets_file(&dir);
+    let broken = mutate(&f, &dir, "broken.json", |v| {
+        v["agreements"][1]["funding"]["split"]["payers"][0]["share"] = "3/4".into();
+        v["agreements"][2]["funding"]["components"][0]["amount"] = "50 000".into();
+        v["agreements"][3]["public_parties"][0]["kommunkod"] = "0999".into();
+        v["agreements"][0]["organisations"][0]["org_number"] = "832401-3808".into();
+    });
+    let out = iop(&["validate", &broken]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("$.agreements[2].funding.components[0].amount"),
+        "{err}"
+    );
+    assert!(
+        err.contains("$.agreements[3].public_parties[0].kommunkod"),
+        "{err}"
+    );
+    assert!(
+        err.contains("$.agreements[0].organisations[0].org_number"),
+        "{err}"
+    );
+    assert!(err.contains("check digit"), "{err}");
+
+    let shares = mutate(&f, &dir, "shares.json", |v| {
+        v["agreements"][1]["funding"]["split"]["payers"][0]["share"] = "3/4".into();
+        v["agreements"][0]["term"]["end"] = serde_json::json!({"on": "2021-01-01"});
+    });
+    let out = iop(&["validate", &shares]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("$.agreements[1].funding.split.payers: error: The shares 3/4 + 1/2 do not make one whole"), "{err}");
+    assert!(
+        err.contains(
+            "$.agreements[0].term.end: error: The end 2021-01-01 is before the start 2022-01-01"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn too_large_is_refused_before_reading() {
+    let dir = tempdir::Dir::new("large");
+    let big = vec![b' '; 20 * 1024 * 1024 + 1];
+    let f = dir.write("big.json", &big);
+    let out = iop(&["validate", &f]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("at most 20 MB"));
+}
+
+#[test]
+fn schema_is_written() {
+    let out = iop(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "Scenario");
+}
