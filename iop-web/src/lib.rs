@@ -1,15 +1,21 @@
 //! The IOP app in the browser: a thin shell over `iop-core`.
 //!
-//! Views render what `iop-core` computes; no rule of an agreement is computed here.
+//! Views render what `iop-core` computes; no rule of an agreement is computed here. State is one
+//! [`state::AppState`] shared by context; storage lives in [`store`].
 
-use iop_core::compare::{compare, ComparisonRow};
-use iop_core::{presets, Known};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+mod banners;
+mod download;
 mod format;
+mod i18n;
+mod state;
+mod store;
+mod views;
 
-use format::{known_date, known_money, period};
+use i18n::Lang;
+use state::{AppState, View};
 
 /// Starts the app: replaces the page's loading text with the mounted view.
 #[wasm_bindgen(start)]
@@ -21,59 +27,92 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Today's date from the browser's clock (the core never reads a clock).
-fn today() -> chrono::NaiveDate {
-    let d = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .unwrap_or_default()
-}
-
 #[component]
 fn App() -> impl IntoView {
-    let at = today();
-    let rows = compare(&presets::all(), at);
+    let state = AppState::new();
+    provide_context(state);
+    let lang = state.lang;
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.get().code());
+        }
+    });
+    // Another tab saved: merge its version with ours.
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() == Some(store::SCENARIO_KEY) {
+            if let Some(text) = ev.new_value() {
+                state.receive(text);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
     view! {
+        <a class="skip" href="#main">{move || lang.get().t("Hoppa till innehållet", "Skip to content")}</a>
         <header class="site-header">
-            <h1>"IOP – jämför idéburna offentliga partnerskap"</h1>
-            <p class="lead">"Inbyggda avtal från källdokumenten, per " {known_date(Known::Known(at))} "."</p>
+            <div class="title-row">
+                <h1>{move || lang.get().t("IOP – jämför idéburna offentliga partnerskap", "IOP – compare non-profit public partnerships")}</h1>
+                <button
+                    type="button"
+                    class="lang"
+                    lang=move || lang.get().t("en", "sv")
+                    on:click=move |_| lang.update(|l| *l = if *l == Lang::Sv { Lang::En } else { Lang::Sv })
+                >
+                    {move || lang.get().t("English", "Svenska")}
+                </button>
+            </div>
+            <Nav />
         </header>
-        <main id="main" data-ready="true">
-            <h2 id="agreements-heading">"Avtal"</h2>
-            <AgreementTable rows=rows />
-            <p class="note">"Kr per invånare: folkmängd 2024-12-31 (SCB)."</p>
+        <banners::Banners />
+        <main id="main" tabindex="-1" data-ready="true">
+            {move || match state.view.get() {
+                View::Browse => views::browse::Browse().into_any(),
+                View::Detail(id) => view! { <views::detail::Detail id=id /> }.into_any(),
+                View::Compare => views::compare::Compare().into_any(),
+                View::WhatIf(id) => view! { <views::whatif::WhatIf id=id /> }.into_any(),
+                View::Calendar(id) => view! { <views::calendar::Calendar id=id /> }.into_any(),
+                View::Share => views::share::Share().into_any(),
+            }}
         </main>
+        <p class="sr-only" role="status" aria-live="polite">{move || state.status.get()}</p>
+        <footer class="site-footer">
+            <p>{move || lang.get().t(
+                "Allt räknas i webbläsaren; inget skickas någonstans. Folkmängd 2024-12-31 (SCB). Inbyggda avtal med källa för varje uppgift.",
+                "Everything is computed in the browser; nothing is sent anywhere. Population 2024-12-31 (SCB). Built-in agreements cite a source for every figure.",
+            )}</p>
+        </footer>
     }
 }
 
 #[component]
-fn AgreementTable(rows: Vec<ComparisonRow>) -> impl IntoView {
+fn Nav() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let item = move |target: View, sv: &'static str, en: &'static str| {
+        let t2 = target.clone();
+        let current = move || {
+            let v = state.view.get();
+            std::mem::discriminant(&v) == std::mem::discriminant(&t2)
+        };
+        view! {
+            <li>
+                <button
+                    type="button"
+                    aria-current=move || if current() { "page" } else { "false" }
+                    on:click=move |_| state.view.set(target.clone())
+                >
+                    {move || lang.get().t(sv, en)}
+                </button>
+            </li>
+        }
+    };
     view! {
-        <table class="agreements" aria-labelledby="agreements-heading">
-            <thead>
-                <tr>
-                    <th scope="col">"Kommun"</th>
-                    <th scope="col">"Organisation"</th>
-                    <th scope="col">"Period"</th>
-                    <th scope="col" class="num">"Belopp per år"</th>
-                    <th scope="col" class="num">"Kr per invånare"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|r| {
-                        view! {
-                            <tr data-id=r.id.clone()>
-                                <th scope="row">{r.municipality.clone()}</th>
-                                <td>{r.organisation.clone()}</td>
-                                <td>{period(r.start, r.end)}</td>
-                                <td class="num amount">{known_money(r.annual.value)}</td>
-                                <td class="num">{format::known_per_inhabitant(r.per_inhabitant.value)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <nav aria-label=move || lang.get().t("Huvudmeny", "Main menu")>
+            <ul>
+                {item(View::Browse, "Avtal", "Agreements")}
+                {item(View::Compare, "Jämför", "Compare")}
+                {item(View::Share, "Spara och dela", "Keep and share")}
+            </ul>
+        </nav>
     }
 }

@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: the release build served by the workspace's own
 // server on a free port, and Debian's Chromium driven by playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -60,4 +60,32 @@ export async function openApp(browser, origin, { context } = {}) {
   await page.goto(origin + '/');
   await page.waitForSelector('main[data-ready="true"]', { timeout: 20000 });
   return { ctx, page, problems };
+}
+
+/** Presses Tab until `selector` has focus (at most `max` times); fails if it never does. */
+export async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with the keyboard`);
+}
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page; resolves with serious and critical violations. */
+export async function axe(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** The texts of the cells of the rows of a table, trimmed. */
+export async function tableRows(page, selector) {
+  return page.$$eval(`${selector} tbody tr`, (trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent.trim())));
 }

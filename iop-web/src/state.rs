@@ -1,0 +1,235 @@
+//! The app's state: one plain struct of signals, shared by context. Persistence is one effect.
+
+use crate::i18n::Lang;
+use crate::store::{self, Loaded, Prefs};
+use chrono::{NaiveDate, NaiveDateTime};
+use iop_core::scenario::{self, Scenario};
+use iop_core::{presets, Agreement};
+use leptos::prelude::*;
+
+/// Which view is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    /// All agreements, filterable.
+    Browse,
+    /// One agreement, every term.
+    Detail(String),
+    /// The picked agreements side by side.
+    Compare,
+    /// Edit one of the user's agreements.
+    WhatIf(String),
+    /// The dated obligations of one agreement.
+    Calendar(String),
+    /// Export and import.
+    Share,
+}
+
+/// A file read for import, waiting for the user's decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    /// The file's name.
+    pub file: String,
+    /// The scenario, when the file has no errors.
+    pub scenario: Option<Scenario>,
+    /// Every problem found.
+    pub problems: Vec<iop_core::scenario::Problem>,
+}
+
+/// Shared state of the app.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Page language.
+    pub lang: RwSignal<Lang>,
+    /// The date questions are asked on.
+    pub at: RwSignal<NaiveDate>,
+    /// The user's own agreements.
+    pub own: RwSignal<Scenario>,
+    /// The scenario as last stored or received (the base of a merge with another tab).
+    pub base: StoredValue<Scenario>,
+    /// Ids picked for comparison.
+    pub selected: RwSignal<Vec<String>>,
+    /// The view shown.
+    pub view: RwSignal<View>,
+    /// Why the last save failed, while it keeps failing.
+    pub save_error: RwSignal<Option<String>>,
+    /// Stored data that could not be read: raw text and why (sv, en). Saving pauses meanwhile.
+    pub unreadable: RwSignal<Option<(String, String, String)>>,
+    /// An import waiting for the user's decision.
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    /// A short message for screen readers and sighted users after an action.
+    pub status: RwSignal<String>,
+}
+
+/// Now, from the browser's clock, as UTC.
+pub fn now() -> NaiveDateTime {
+    let d = js_sys::Date::new_0();
+    chrono::DateTime::from_timestamp_millis(d.get_time() as i64)
+        .map(|t| t.naive_utc())
+        .unwrap_or_default()
+}
+
+/// Today, in the browser's time zone.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+fn empty_scenario() -> Scenario {
+    Scenario::new("Mina avtal", now(), vec![])
+}
+
+impl AppState {
+    /// Loads what is stored and starts persisting.
+    pub fn new() -> AppState {
+        let prefs = store::load_prefs();
+        let (own, unreadable) = match store::load() {
+            Loaded::Empty => (empty_scenario(), None),
+            Loaded::Ok(s) => (s, None),
+            Loaded::Unreadable {
+                raw,
+                why_sv,
+                why_en,
+            } => (empty_scenario(), Some((raw, why_sv, why_en))),
+        };
+        let state = AppState {
+            lang: RwSignal::new(prefs.lang),
+            at: RwSignal::new(today()),
+            base: StoredValue::new(own.clone()),
+            own: RwSignal::new(own),
+            selected: RwSignal::new(prefs.selected),
+            view: RwSignal::new(View::Browse),
+            save_error: RwSignal::new(None),
+            unreadable: RwSignal::new(unreadable),
+            pending_import: RwSignal::new(None),
+            status: RwSignal::new(String::new()),
+        };
+        state.persist();
+        state
+    }
+
+    /// One effect stores the work on every change (unless stored data awaits the user's
+    /// decision); another stores the preferences.
+    fn persist(self) {
+        Effect::new(move |_| {
+            let s = self.own.get();
+            if self.unreadable.with(Option::is_some) {
+                return;
+            }
+            if self.base.with_value(|b| *b == s) && self.save_error.get_untracked().is_none() {
+                return;
+            }
+            match store::save(&s) {
+                Ok(()) => {
+                    self.base.set_value(s);
+                    self.save_error.set(None);
+                }
+                Err(e) => self.save_error.set(Some(e)),
+            }
+        });
+        Effect::new(move |_| {
+            store::save_prefs(&Prefs {
+                lang: self.lang.get(),
+                selected: self.selected.get(),
+            });
+        });
+    }
+
+    /// Another tab stored a new version: merge it with ours (see `iop_core::scenario::merge`).
+    pub fn receive(self, text: String) {
+        if let Loaded::Ok(remote) = store::parse(text) {
+            let merged = self.base.with_value(|base| {
+                self.own
+                    .with_untracked(|local| scenario::merge(base, local, &remote))
+            });
+            self.base.set_value(remote);
+            if self.own.with_untracked(|o| *o != merged) {
+                self.own.set(merged);
+            }
+        }
+    }
+
+    /// Built-in agreements followed by the user's own.
+    pub fn all_agreements(self) -> Vec<Agreement> {
+        let mut all = presets::all();
+        self.own.with(|s| all.extend(s.agreements.iter().cloned()));
+        all
+    }
+
+    /// Whether an id belongs to one of the user's agreements (editable).
+    pub fn is_own(self, id: &str) -> bool {
+        self.own.with(|s| s.agreements.iter().any(|a| a.id == id))
+    }
+
+    /// Changes the user's scenario and stamps it.
+    pub fn edit(self, f: impl FnOnce(&mut Scenario)) {
+        self.own.update(|s| {
+            f(s);
+            s.modified = now();
+        });
+    }
+
+    /// A fresh id for a new agreement, unique among all agreements.
+    pub fn fresh_id(self, stem: &str) -> String {
+        let all = self.all_agreements();
+        let stem: String = stem
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        (1..)
+            .map(|n| format!("{stem}-{n}"))
+            .find(|id| !all.iter().any(|a| &a.id == id))
+            .unwrap_or_default()
+    }
+
+    /// The scenario to export: the user's agreements and copies of the built-in agreements picked
+    /// for comparison, with the picks, so another browser shows the same comparison.
+    pub fn export_scenario(self) -> Scenario {
+        let mut s = self.own.get_untracked();
+        let selected = self.selected.get_untracked();
+        for p in presets::all() {
+            if selected.contains(&p.id) && !s.agreements.iter().any(|a| a.id == p.id) {
+                s.agreements.push(p);
+            }
+        }
+        s.extensions.insert(
+            "iop-web".into(),
+            serde_json::json!({ "selected": selected }),
+        );
+        s
+    }
+
+    /// Adds an imported scenario's agreements to the user's: built-in agreements already here are
+    /// not duplicated; a clashing id gets a new one. Picks for comparison are restored.
+    pub fn add_imported(self, imported: Scenario) -> usize {
+        let builtin = presets::all();
+        let mut added = 0;
+        let mut renamed = std::collections::HashMap::new();
+        for mut a in imported.agreements {
+            if builtin.contains(&a) || self.own.with_untracked(|s| s.agreements.contains(&a)) {
+                continue;
+            }
+            if self.all_agreements().iter().any(|x| x.id == a.id) {
+                let new_id = self.fresh_id(&a.id);
+                renamed.insert(a.id.clone(), new_id.clone());
+                a.id = new_id;
+            }
+            self.edit(|s| s.agreements.push(a));
+            added += 1;
+        }
+        let picks: Vec<String> = imported
+            .extensions
+            .get("iop-web")
+            .and_then(|v| v.get("selected"))
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default();
+        if !picks.is_empty() {
+            let picks = picks
+                .into_iter()
+                .map(|id| renamed.get(&id).cloned().unwrap_or(id))
+                .collect();
+            self.selected.set(picks);
+        }
+        added
+    }
+}

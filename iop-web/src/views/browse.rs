@@ -1,0 +1,136 @@
+//! Browse: every agreement, filterable by municipality, county, organisation and status on a date.
+
+use crate::format;
+use crate::state::{AppState, View};
+use iop_core::compare::{compare, Filter};
+use iop_core::Known;
+use leptos::prelude::*;
+
+#[component]
+pub fn Browse() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let filter = RwSignal::new(Filter::default());
+    let counties = {
+        let mut c: Vec<String> = iop_core::municipalities()
+            .iter()
+            .map(|m| m.county.clone())
+            .collect();
+        c.sort();
+        c.dedup();
+        c
+    };
+    let rows = Memo::new(move |_| {
+        let f = filter.get();
+        compare(&state.all_agreements(), state.at.get())
+            .into_iter()
+            .filter(|r| f.matches(r))
+            .collect::<Vec<_>>()
+    });
+    let text_filter = move |label_sv: &'static str,
+                            label_en: &'static str,
+                            id: &'static str,
+                            set: fn(&mut Filter, String)| {
+        view! {
+            <label for=id>{move || lang.get().t(label_sv, label_en)}</label>
+            <input id=id type="search" on:input=move |ev| { let v = event_target_value(&ev); filter.update(|f| set(f, v)); } />
+        }
+    };
+    let toggle = move |id: String| {
+        state.selected.update(|s| {
+            if let Some(i) = s.iter().position(|x| *x == id) {
+                s.remove(i);
+            } else {
+                s.push(id);
+            }
+        })
+    };
+    view! {
+        <h2 id="agreements-heading">{move || lang.get().t("Avtal", "Agreements")}</h2>
+        <form class="filters" role="search" on:submit=move |ev| ev.prevent_default()>
+            <div class="field">{text_filter("Kommun", "Municipality", "f-kommun", |f, v| f.municipality = v)}</div>
+            <div class="field">
+                <label for="f-lan">{move || lang.get().t("Län", "County")}</label>
+                <select id="f-lan" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.county = v); }>
+                    <option value="">{move || lang.get().t("Alla län", "All counties")}</option>
+                    {counties.into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">{text_filter("Organisation", "Organisation", "f-org", |f, v| f.organisation = v)}</div>
+            <div class="field">
+                <label for="f-status">{move || lang.get().t("Status", "Status")}</label>
+                <select id="f-status" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.status = v); }>
+                    <option value="">{move || lang.get().t("Alla", "All")}</option>
+                    <option value="not_started">{move || lang.get().t("Ej påbörjat", "Not started")}</option>
+                    <option value="first_period">{move || lang.get().t("Första perioden", "First period")}</option>
+                    <option value="extension">{move || lang.get().t("Förlängning", "Extension")}</option>
+                    <option value="ended">{move || lang.get().t("Upphört", "Ended")}</option>
+                    <option value="unknown">{move || lang.get().t("Okänd", "Unknown")}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-at">{move || lang.get().t("Per datum", "On date")}</label>
+                <input id="f-at" type="date" prop:value=move || state.at.get().to_string()
+                    on:change=move |ev| { if let Ok(d) = event_target_value(&ev).parse() { state.at.set(d); } } />
+            </div>
+        </form>
+        <p class="count" aria-live="polite">{move || {
+            let n = rows.with(Vec::len);
+            lang.get().pick(format!("{n} avtal visas."), format!("{n} agreements shown."))
+        }}</p>
+        <table class="agreements" aria-labelledby="agreements-heading">
+            <thead>
+                <tr>
+                    <th scope="col">{move || lang.get().t("Jämför", "Compare")}</th>
+                    <th scope="col">{move || lang.get().t("Kommun", "Municipality")}</th>
+                    <th scope="col">{move || lang.get().t("Organisation", "Organisation")}</th>
+                    <th scope="col">{move || lang.get().t("Period", "Period")}</th>
+                    <th scope="col">{move || lang.get().t("Status", "Status")}</th>
+                    <th scope="col" class="num">{move || lang.get().t("Belopp per år", "Amount per year")}</th>
+                    <th scope="col" class="num">{move || lang.get().t("Kr per invånare", "SEK per inhabitant")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || rows.get() key=|r| (r.id.clone(), r.annual.value, r.name.clone()) let:r>
+                    {
+                        let id = r.id.clone();
+                        let id2 = r.id.clone();
+                        let id3 = r.id.clone();
+                        let name = r.name.clone();
+                        let checked = move || state.selected.with(|s| s.contains(&id));
+                        view! {
+                            <tr data-id=r.id.clone()>
+                                <td>
+                                    <input type="checkbox" prop:checked=checked
+                                        aria-label=move || lang.get().pick(format!("Jämför {name}"), format!("Compare {name}"))
+                                        on:change=move |_| toggle(id2.clone()) />
+                                </td>
+                                <th scope="row">
+                                    <button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id3.clone()))>
+                                        {r.municipality.clone()}
+                                    </button>
+                                    <span class="sub">{r.name.clone()}</span>
+                                </th>
+                                <td>{r.organisation.clone()}</td>
+                                <td>{move || format::period(r.start, r.end, lang.get())}</td>
+                                <td>{move || match r.status { Known::Known(s) => lang.get().pick(s.sv(), s.en()), Known::Unknown => lang.get().unknown().into() }}</td>
+                                <td class="num amount" class:unknown=!r.annual.value.is_known()>{move || format::money(r.annual.value, lang.get())}</td>
+                                <td class="num" class:unknown=!r.per_inhabitant.value.is_known()>{move || format::per_inhabitant(r.per_inhabitant.value, lang.get())}</td>
+                            </tr>
+                        }
+                    }
+                </For>
+            </tbody>
+        </table>
+        <p class="note">{move || lang.get().t("Kr per invånare: folkmängd 2024-12-31 (SCB).", "SEK per inhabitant: population on 2024-12-31 (SCB).")}</p>
+        <p>
+            <button type="button" class="primary" on:click=move |_| state.view.set(View::Compare)
+                prop:disabled=move || state.selected.with(|s| s.len() < 2)>
+                {move || {
+                    let n = state.selected.with(Vec::len);
+                    lang.get().pick(format!("Jämför valda ({n})"), format!("Compare selected ({n})"))
+                }}
+            </button>
+        </p>
+    }
+}

@@ -1,0 +1,159 @@
+//! SVG charts, labelled for screen readers and readable in print: money per year over time, and
+//! kronor per inhabitant per year. The figures come from `iop-core`; this only draws them.
+
+use crate::i18n::Lang;
+use iop_core::money::format_decimal_sv;
+use iop_core::{Known, Sek};
+use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+const W: f64 = 640.0;
+const H: f64 = 260.0;
+const LEFT: f64 = 110.0;
+const BOTTOM: f64 = 30.0;
+const TOP: f64 = 16.0;
+
+/// One line: a name and its money per calendar year.
+pub type Series = (String, Vec<(i32, Known<Sek>)>);
+
+/// Marker shapes and dash patterns, so lines differ without colour too.
+const DASH: [&str; 5] = ["", "6 3", "2 3", "10 4 2 4", "1 6"];
+
+/// Money per calendar year, one line per agreement; unknown years leave a gap.
+#[component]
+pub fn MoneyChart(series: Vec<Series>, lang: Lang) -> impl IntoView {
+    let years: Vec<i32> = series
+        .iter()
+        .flat_map(|(_, s)| s.iter().map(|(y, _)| *y))
+        .collect();
+    let (Some(&y0), Some(&y1)) = (years.iter().min(), years.iter().max()) else {
+        return view! { <p>{lang.t("Inga årsbelopp att visa.", "No yearly amounts to show.")}</p> }
+            .into_any();
+    };
+    let max = series
+        .iter()
+        .flat_map(|(_, s)| s.iter().filter_map(|(_, v)| v.value().map(|x| x.value())))
+        .max()
+        .unwrap_or(Decimal::ONE)
+        .max(Decimal::ONE);
+    let maxf = max.to_f64().unwrap_or(1.0);
+    let span = f64::from((y1 - y0).max(1));
+    let x = move |y: i32| LEFT + (f64::from(y - y0) / span) * (W - LEFT - 20.0);
+    let yv = move |v: f64| H - BOTTOM - (v / maxf) * (H - BOTTOM - TOP);
+    let desc: String = series
+        .iter()
+        .map(|(name, s)| {
+            let pts: Vec<String> = s
+                .iter()
+                .map(|(y, v)| {
+                    format!(
+                        "{y}: {}",
+                        v.value()
+                            .map_or(lang.unknown().to_string(), |x| x.to_string())
+                    )
+                })
+                .collect();
+            format!("{name}: {}", pts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(". ");
+    let title = lang.t("Kronor per år över tid", "SEK per year over time");
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="money-title money-desc" class="money-chart">
+                <title id="money-title">{title}</title>
+                <desc id="money-desc">{desc}</desc>
+                <line x1=LEFT y1=H - BOTTOM x2=W - 10.0 y2=H - BOTTOM class="axis" />
+                <line x1=LEFT y1=TOP x2=LEFT y2=H - BOTTOM class="axis" />
+                <text x=LEFT - 6.0 y=yv(maxf) + 4.0 class="tick" text-anchor="end">{format!("{} kr", format_decimal_sv(max, None))}</text>
+                <text x=LEFT - 6.0 y=H - BOTTOM + 4.0 class="tick" text-anchor="end">"0 kr"</text>
+                {(y0..=y1).map(|y| view! { <text x=x(y) y=H - 10.0 class="tick" text-anchor="middle">{y.to_string()}</text> }).collect_view()}
+                {series.iter().enumerate().map(|(i, (name, s))| {
+                    // Known points joined; a gap where a year is unknown.
+                    let mut segments: Vec<Vec<(f64, f64)>> = vec![vec![]];
+                    for (y, v) in s {
+                        match v.value() {
+                            Some(v) => segments.last_mut().map(|seg| seg.push((x(*y), yv(v.value().to_f64().unwrap_or(0.0))))).unwrap_or(()),
+                            None => segments.push(vec![]),
+                        }
+                    }
+                    let class = format!("series s{}", i % 5);
+                    view! {
+                        <g class=class>
+                            <title>{name.clone()}</title>
+                            {segments.into_iter().filter(|s| !s.is_empty()).map(|seg| {
+                                let pts = seg.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect::<Vec<_>>().join(" ");
+                                let dots = seg.clone();
+                                view! {
+                                    <polyline points=pts fill="none" stroke-dasharray=DASH[i % 5] />
+                                    {dots.into_iter().map(|(a, b)| view! { <circle cx=a cy=b r="4" /> }).collect_view()}
+                                }
+                            }).collect_view()}
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption>
+                <ul class="legend">
+                    {series.iter().enumerate().map(|(i, (name, _))| view! {
+                        <li><svg width="28" height="10" aria-hidden="true" class=format!("series s{}", i % 5)><line x1="0" y1="5" x2="28" y2="5" stroke-dasharray=DASH[i % 5] /></svg> {name.clone()}</li>
+                    }).collect_view()}
+                </ul>
+            </figcaption>
+        </figure>
+    }
+    .into_any()
+}
+
+/// Kronor per inhabitant per year, one bar per agreement; unknown shown as a labelled gap.
+#[component]
+pub fn PerInhabitantChart(bars: Vec<(String, Known<Decimal>)>, lang: Lang) -> impl IntoView {
+    let row_h = 28.0;
+    let height = TOP + row_h * bars.len() as f64 + 10.0;
+    let label_w = 220.0;
+    let max = bars
+        .iter()
+        .filter_map(|(_, v)| v.value().copied())
+        .max()
+        .unwrap_or(Decimal::ONE)
+        .max(Decimal::ONE);
+    let maxf = max.to_f64().unwrap_or(1.0);
+    let title = lang.t(
+        "Kronor per invånare och år (folkmängd 2024-12-31)",
+        "SEK per inhabitant per year (population 2024-12-31)",
+    );
+    let desc: String = bars
+        .iter()
+        .map(|(n, v)| {
+            format!(
+                "{n}: {}",
+                v.value().map_or(lang.unknown().to_string(), |d| format!(
+                    "{} kr",
+                    format_decimal_sv(*d, Some(2))
+                ))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(". ");
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 {W} {height}") role="img" aria-labelledby="pi-title pi-desc" class="bar-chart">
+                <title id="pi-title">{title}</title>
+                <desc id="pi-desc">{desc}</desc>
+                {bars.iter().enumerate().map(|(i, (name, v))| {
+                    let y = TOP + row_h * i as f64;
+                    let (w, text) = match v.value() {
+                        Some(d) => ((d.to_f64().unwrap_or(0.0) / maxf) * (W - label_w - 90.0), format!("{} kr", format_decimal_sv(*d, Some(2)))),
+                        None => (0.0, lang.unknown().to_string()),
+                    };
+                    view! {
+                        <text x=label_w - 8.0 y=y + 17.0 text-anchor="end" class="label">{name.clone()}</text>
+                        <rect x=label_w y=y + 4.0 width=format!("{w:.1}") height=row_h - 8.0 class=format!("bar s{}", i % 5) />
+                        <text x=label_w + w + 6.0 y=y + 17.0 class="value">{text}</text>
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}

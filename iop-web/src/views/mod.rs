@@ -1,0 +1,9 @@
+//! One module per view.
+
+pub mod browse;
+pub mod calendar;
+pub mod charts;
+pub mod compare;
+pub mod detail;
+pub mod share;
+pub mod whatif;

@@ -1,0 +1,148 @@
+//! Keep and share: export the work as a scenario file; import one by file picker or by
+//! drag-and-drop, see its problems, and decide before anything of yours is replaced.
+
+use crate::download;
+use crate::state::{AppState, PendingImport};
+use iop_core::scenario::{self, Severity};
+use leptos::prelude::*;
+
+/// Reads a dropped or picked file and holds it for the user's decision.
+fn read_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    if file.size() > scenario::MAX_BYTES as f64 {
+        let report = scenario::read(&vec![b' '; scenario::MAX_BYTES + 1]);
+        state.pending_import.set(Some(PendingImport {
+            file: name,
+            scenario: None,
+            problems: report.problems,
+        }));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+        let bytes = match buffer {
+            Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
+            Err(_) => Vec::new(),
+        };
+        let report = scenario::read(&bytes);
+        state.pending_import.set(Some(PendingImport {
+            file: name,
+            scenario: report.scenario,
+            problems: report.problems,
+        }));
+    });
+}
+
+#[component]
+pub fn Share() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let dragging = RwSignal::new(false);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+            read_file(state, f);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            read_file(state, f);
+        }
+    };
+    let decide = move |replace: bool| {
+        let l = lang.get_untracked();
+        if let Some(p) = state.pending_import.get_untracked() {
+            if let Some(s) = p.scenario {
+                if replace {
+                    state.edit(|own| own.agreements.clear());
+                }
+                let n = state.add_imported(s);
+                state.status.set(l.pick(
+                    format!("{n} avtal importerade."),
+                    format!("{n} agreements imported."),
+                ));
+            }
+        }
+        state.pending_import.set(None);
+    };
+    view! {
+        <h2>{move || lang.get().t("Spara och dela", "Keep and share")}</h2>
+        <p>{move || lang.get().t(
+            "Ditt arbete sparas i den här webbläsaren. Exportera det som en fil för att dela det eller flytta det till en annan dator.",
+            "Your work is kept in this browser. Export it as a file to share it or move it to another computer.",
+        )}</p>
+        <p>
+            <button type="button" class="primary" on:click=move |_| {
+                let s = state.export_scenario();
+                let _ = download::offer("iop-scenario.json", "application/json", &s.to_json());
+            }>{move || lang.get().t("Exportera (.json)", "Export (.json)")}</button>
+            " "
+            <button type="button" on:click=move |_| {
+                let at = state.at.get_untracked();
+                let rows = iop_core::compare::compare(&state.all_agreements(), at);
+                let csv = iop_core::export::comparison_csv(&rows, at);
+                let _ = download::offer("iop-jamforelse.csv", "text/csv", &csv);
+            }>{move || lang.get().t("Jämförelse som Excel-fil (.csv)", "Comparison for Excel (.csv)")}</button>
+        </p>
+        <h3>{move || lang.get().t("Importera", "Import")}</h3>
+        <div class="dropzone" class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
+            <label for="import-file">{move || lang.get().t("Välj en scenariofil, eller släpp den här", "Choose a scenario file, or drop it here")}</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick />
+        </div>
+        {move || state.pending_import.get().map(|p| {
+            let l = lang.get();
+            let errors = p.problems.iter().filter(|x| x.severity == Severity::Error).count();
+            let ok = p.scenario.is_some();
+            let n = p.scenario.as_ref().map_or(0, |s| s.agreements.len());
+            view! {
+                <section class="import-result" role="alert" aria-labelledby="import-heading">
+                    <h3 id="import-heading">{l.pick(format!("Fil: {}", p.file), format!("File: {}", p.file))}</h3>
+                    {if ok {
+                        view! { <p>{l.pick(format!("Filen går att läsa: {n} avtal."), format!("The file can be read: {n} agreements."))}</p> }.into_any()
+                    } else {
+                        view! { <p><strong>{l.pick(format!("Filen kan inte importeras: {errors} fel. Ditt arbete är orört."), format!("The file cannot be imported: {errors} errors. Your work is untouched."))}</strong></p> }.into_any()
+                    }}
+                    {(!p.problems.is_empty()).then(|| view! {
+                        <ul class="problems">
+                            {p.problems.iter().map(|x| view! {
+                                <li class:error=x.severity == Severity::Error>
+                                    <code>{x.path.clone()}</code> ": " {l.pick(x.message_sv.clone(), x.message_en.clone())}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {if ok {
+                        view! {
+                            <p>
+                                <button type="button" class="primary" on:click=move |_| decide(false)>{l.t("Lägg till bland mina avtal", "Add to my agreements")}</button>
+                                " "
+                                <button type="button" class="danger" on:click=move |_| decide(true)>{l.t("Ersätt mina avtal", "Replace my agreements")}</button>
+                                " "
+                                <button type="button" on:click=move |_| state.pending_import.set(None)>{l.t("Avbryt", "Cancel")}</button>
+                            </p>
+                        }.into_any()
+                    } else {
+                        view! { <p><button type="button" on:click=move |_| state.pending_import.set(None)>{l.t("Stäng", "Close")}</button></p> }.into_any()
+                    }}
+                </section>
+            }
+        })}
+        <h3>{move || lang.get().t("Mina avtal", "My agreements")}</h3>
+        <ul>
+            {move || state.own.get().agreements.into_iter().map(|a| {
+                let id = a.id.clone();
+                view! { <li><button type="button" class="link" on:click=move |_| state.view.set(crate::state::View::WhatIf(id.clone()))>{a.name.clone()}</button></li> }
+            }).collect_view()}
+        </ul>
+    }
+}
