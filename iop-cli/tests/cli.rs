@@ -371,3 +371,45 @@ fn schema_is_written() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["title"], "Scenario");
 }
+
+#[test]
+fn every_bad_file_is_rejected() {
+    let expected = [
+        ("truncated.json", "$: error: Not valid JSON"),
+        ("wrong-types.json", "$.version"),
+        ("invalid-utf8.json", "not valid UTF-8"),
+        ("not-an-object.json", "not a JSON object"),
+        ("too-deep.json", "deeper than 64 levels"),
+        ("newer-major.json", "newer than this tool reads"),
+        ("duplicate-ids.json", "$.agreements[1].id: error: Id \"kalmar-2022-2024\" is used twice"),
+        ("share-over-whole.json", "$.agreements[1].funding.split: error: Wrong type or unknown/missing field: \"3/2\" is more than the whole"),
+        ("shares-not-a-whole.json", "do not make one whole"),
+        ("huge-number.json", "$.agreements[1].funding.components[0].amount: error"),
+        ("float-amount.json", "$.agreements[1].funding.components[0].amount: error"),
+        ("negative-amount.json", "is negative"),
+        ("impossible-date.json", "$.agreements[1].term.start: error"),
+        ("bad-orgnr.json", "check digit is wrong"),
+        ("million-elements.json", "only the first 100 are shown"),
+    ];
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/bad-files");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (_, needle) = expected
+            .iter()
+            .find(|(f, _)| *f == name)
+            .unwrap_or_else(|| panic!("{name} has no expectation"));
+        let out = iop(&["validate", path.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(needle), "{name}: expected {needle:?} in {err}");
+        assert!(err.lines().count() <= 102, "{name}: problems are capped");
+        assert!(!err.contains("panicked"));
+        seen += 1;
+    }
+    assert_eq!(seen, expected.len());
+}

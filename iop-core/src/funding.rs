@@ -655,7 +655,8 @@ fn windows(
 
 /// The payments of a period: for each agreement year in it, the payments the timing gives, the
 /// year's amount (pro rata for a cut year) divided equally between them and then between the
-/// payers, each exact to the öre.
+/// payers, each exact to the öre. A part-year that holds none of the timing's dates gets one
+/// payment due within the part. So the payments of a period always add up to its total.
 pub fn payments_in_period(
     agreement: &Agreement,
     period: &Period,
@@ -675,8 +676,9 @@ pub fn payments_in_period(
                 amount,
                 per_payer: per_payer(&funding.split, amount),
             }),
-            Known::Known(ws) if ws.is_empty() => {}
             Known::Known(ws) => {
+                // A part-year that holds none of the timing's dates is still paid: within the part.
+                let ws = if ws.is_empty() { vec![(a, b)] } else { ws };
                 let parts: Vec<Known<Sek>> = match amount {
                     Known::Known(total) => match allocate_by_weights(total, &vec![1; ws.len()]) {
                         Some(p) => p.into_iter().map(Known::Known).collect(),

@@ -37,6 +37,8 @@ pub const VERSION: Version = Version { major: 1, minor: 0 };
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Files nested deeper than this are refused before parsing.
 pub const MAX_DEPTH: usize = 64;
+/// At most this many structure problems are reported; the rest are summarised in one line.
+pub const MAX_PROBLEMS: usize = 100;
 
 /// A format version, `major.minor`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -459,7 +461,17 @@ fn structure(
     let mut agreements = Vec::new();
     match agreements_value {
         Some(Value::Array(items)) => {
+            let total = items.len();
             for (i, item) in items.into_iter().enumerate() {
+                if problems.len() >= MAX_PROBLEMS {
+                    problems.push(error(
+                        Tier::Structure,
+                        "$.agreements",
+                        format!("… och fler fel: bara de första {MAX_PROBLEMS} visas (av {total} avtal)."),
+                        format!("… and more errors: only the first {MAX_PROBLEMS} are shown ({total} agreements)."),
+                    ));
+                    break;
+                }
                 if let Some(a) =
                     typed::<Agreement>(item, &format!("$.agreements[{i}]"), newer_minor, problems)
                 {

@@ -40,9 +40,7 @@ fn App() -> impl IntoView {
     // Another tab saved: merge its version with ours.
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         if ev.key().as_deref() == Some(store::SCENARIO_KEY) {
-            if let Some(text) = ev.new_value() {
-                state.receive(text);
-            }
+            state.receive();
         }
     });
     on_cleanup(move || handle.remove());

@@ -44,8 +44,10 @@ pub struct AppState {
     pub at: RwSignal<NaiveDate>,
     /// The user's own agreements.
     pub own: RwSignal<Scenario>,
-    /// The scenario as last stored or received (the base of a merge with another tab).
+    /// The version last seen in storage from another tab (the base of a merge).
     pub base: StoredValue<Scenario>,
+    /// The version this tab wrote last.
+    pub written: StoredValue<Scenario>,
     /// Ids picked for comparison.
     pub selected: RwSignal<Vec<String>>,
     /// The view shown.
@@ -96,6 +98,7 @@ impl AppState {
             lang: RwSignal::new(prefs.lang),
             at: RwSignal::new(today()),
             base: StoredValue::new(own.clone()),
+            written: StoredValue::new(own.clone()),
             own: RwSignal::new(own),
             selected: RwSignal::new(prefs.selected),
             view: RwSignal::new(View::Browse),
@@ -110,19 +113,39 @@ impl AppState {
 
     /// One effect stores the work on every change (unless stored data awaits the user's
     /// decision); another stores the preferences.
+    ///
+    /// Two tabs share the storage. `base` is the last version this tab has seen from storage
+    /// (the common ancestor of both tabs' edits); a version in storage that is neither `base` nor
+    /// what this tab wrote last came from another tab and is merged before anything is written.
     fn persist(self) {
         Effect::new(move |_| {
             let s = self.own.get();
             if self.unreadable.with(Option::is_some) {
                 return;
             }
-            if self.base.with_value(|b| *b == s) && self.save_error.get_untracked().is_none() {
+            if self.written.with_value(|w| *w == s) && self.save_error.get_untracked().is_none() {
                 return;
             }
-            match store::save(&s) {
+            let to_write = match store::load() {
+                Loaded::Ok(stored)
+                    if self.written.with_value(|w| *w != stored)
+                        && self.base.with_value(|b| *b != stored) =>
+                {
+                    let merged = self
+                        .base
+                        .with_value(|base| scenario::merge(base, &s, &stored));
+                    self.base.set_value(stored);
+                    merged
+                }
+                _ => s.clone(),
+            };
+            match store::save(&to_write) {
                 Ok(()) => {
-                    self.base.set_value(s);
+                    self.written.set_value(to_write.clone());
                     self.save_error.set(None);
+                    if to_write != s {
+                        self.own.set(to_write);
+                    }
                 }
                 Err(e) => self.save_error.set(Some(e)),
             }
@@ -135,9 +158,16 @@ impl AppState {
         });
     }
 
-    /// Another tab stored a new version: merge it with ours (see `iop_core::scenario::merge`).
-    pub fn receive(self, text: String) {
-        if let Loaded::Ok(remote) = store::parse(text) {
+    /// Another tab stored a new version: merge what is stored now (events can arrive late, so
+    /// the event's own copy may be stale) with ours (see `iop_core::scenario::merge`).
+    pub fn receive(self) {
+        if self.unreadable.with_untracked(Option::is_some) {
+            return;
+        }
+        if let Loaded::Ok(remote) = store::load() {
+            if self.written.with_value(|w| *w == remote) || self.base.with_value(|b| *b == remote) {
+                return;
+            }
             let merged = self.base.with_value(|base| {
                 self.own
                     .with_untracked(|local| scenario::merge(base, local, &remote))

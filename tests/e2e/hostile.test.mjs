@@ -1,0 +1,195 @@
+// Hostile input and storage faults: nothing lost, nothing executed (issue 6).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openApp, ROOT, ARTIFACTS } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const clean = (problems) => assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+const stored = (page, key = 'iop.scenario') => page.evaluate((k) => localStorage.getItem(k), key);
+
+async function copyOf(page, id) {
+  await page.click('nav button:has-text("Avtal")');
+  await page.click(`tr[data-id="${id}"] button.link`);
+  await page.click('button:has-text("Kopiera och ändra")');
+  await page.waitForSelector('form.whatif');
+}
+
+test('every broken file is rejected on import with a message, and the user\'s work is untouched', async () => {
+  const { page, problems, ctx } = await openApp(browser, server.origin);
+  await copyOf(page, 'kalmar-2025-2027');
+  const before = await stored(page);
+  assert.ok(before.includes('kopia-1'));
+  await page.click('nav button:has-text("Spara och dela")');
+  const dir = join(ROOT, 'tests', 'bad-files');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length >= 15);
+  for (const f of files) {
+    await page.setInputFiles('#import-file', join(dir, f));
+    await page.waitForSelector('.import-result');
+    const text = await page.textContent('.import-result');
+    assert.match(text, /Filen kan inte importeras: \d+ fel\. Ditt arbete är orört\./, f);
+    assert.equal(await page.locator('button:has-text("Ersätt mina avtal")').count(), 0, `${f}: no way to replace`);
+    await page.click('.import-result button:has-text("Stäng")');
+    assert.equal(await stored(page), before, `${f}: storage untouched`);
+  }
+  // Over 20 MB: refused before reading.
+  const big = join(ARTIFACTS, 'big.json');
+  writeFileSync(big, Buffer.alloc(20 * 1024 * 1024 + 1, 32));
+  await page.setInputFiles('#import-file', big);
+  await page.waitForSelector('.import-result');
+  assert.match(await page.textContent('.import-result'), /högst 20 MB/);
+  assert.equal(await stored(page), before);
+  clean(problems);
+  await ctx.close();
+});
+
+for (const [label, raw] of [
+  ['not JSON', 'not json {'],
+  ['the wrong shape', '{"agreements": 5}'],
+  ['an unknown version', '{"format": "iop-scenario", "version": "9.0", "name": "x", "notes": "", "created": "2030-01-01T00:00:00", "modified": "2030-01-01T00:00:00", "agreements": []}'],
+]) {
+  test(`storage holding ${label}: the app starts, says so, keeps a backup, offers it, overwrites nothing`, async () => {
+    const ctx = await browser.newContext();
+    await ctx.addInitScript((value) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('iop.scenario', value);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, raw);
+    const { page, problems } = await openApp(browser, server.origin, { context: ctx });
+    const banner = page.locator('.banner.warning[role="alert"]');
+    assert.match(await banner.textContent(), /Sparade data kunde inte läsas/);
+    assert.equal(await stored(page, 'iop.scenario.unreadable'), raw);
+    // Work goes on, but nothing is written over the unreadable data until the user decides.
+    await copyOf(page, 'kalmar-2025-2027');
+    assert.equal(await stored(page), raw);
+    const [download] = await Promise.all([page.waitForEvent('download'), banner.locator('button:has-text("Ladda ner")').click()]);
+    const file = join(ARTIFACTS, 'unreadable.json');
+    await download.saveAs(file);
+    assert.equal(readFileSync(file, 'utf8'), raw);
+    await page.click('button:has-text("Kasta och börja om")');
+    assert.equal(await banner.count(), 0);
+    assert.ok((await stored(page)).includes('kopia-1'), 'saving resumes after the decision');
+    clean(problems);
+    await ctx.close();
+  });
+}
+
+test('storage full: the app says so, keeps the work, offers an export; the next good save stores all', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__full && key === 'iop.scenario') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+  const { page, problems } = await openApp(browser, server.origin, { context: ctx });
+  await page.evaluate(() => { window.__full = true; });
+  await copyOf(page, 'kalmar-2025-2027');
+  const banner = page.locator('.banner.error[role="alert"]');
+  assert.match(await banner.textContent(), /kunde inte sparas/);
+  assert.equal(await stored(page), null);
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.locator('button').click()]);
+  const file = join(ARTIFACTS, 'rescued.json');
+  await download.saveAs(file);
+  assert.ok(JSON.parse(readFileSync(file, 'utf8')).agreements.some((a) => a.id === 'kopia-1'), 'the export holds the unsaved work');
+  await page.evaluate(() => { window.__full = false; });
+  await copyOf(page, 'vallentuna-2021');
+  assert.equal(await banner.count(), 0);
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  assert.equal(await page.locator('tr[data-id="kopia-1"]').count(), 1);
+  assert.equal(await page.locator('tr[data-id="kopia-2"]').count(), 1);
+  clean(problems);
+  await ctx.close();
+});
+
+test('two tabs: edits in one appear in the other; editing different agreements loses neither', async () => {
+  const ctx = await browser.newContext();
+  const a = await openApp(browser, server.origin, { context: ctx });
+  const b = await openApp(browser, server.origin, { context: ctx });
+  await copyOf(a.page, 'kalmar-2025-2027');
+  await b.page.click('nav button:has-text("Avtal")');
+  await b.page.waitForSelector('tr[data-id="kopia-1"]');
+  await copyOf(b.page, 'vallentuna-2021');
+  await a.page.click('nav button:has-text("Avtal")');
+  await a.page.waitForSelector('tr[data-id="kopia-2"]');
+  // Both tabs edit a different agreement at once.
+  await a.page.click('tr[data-id="kopia-1"] button.link');
+  await a.page.click('button:text-is("Ändra")');
+  await b.page.click('nav button:has-text("Avtal")');
+  await b.page.click('tr[data-id="kopia-2"] button.link');
+  await b.page.click('button:text-is("Ändra")');
+  await Promise.all([a.page.fill('#w-name', 'Redigerad i flik A'), b.page.fill('#w-name', 'Redigerad i flik B')]);
+  await a.page.waitForTimeout(300);
+  const names = async (page) => {
+    await page.click('nav button:has-text("Spara och dela")');
+    return page.$$eval('main ul:last-of-type li', (l) => l.map((x) => x.textContent.trim()));
+  };
+  for (const page of [a.page, b.page]) assert.deepEqual(await names(page), ['Redigerad i flik A', 'Redigerad i flik B']);
+  const c = await openApp(browser, server.origin, { context: ctx });
+  assert.deepEqual(await names(c.page), ['Redigerad i flik A', 'Redigerad i flik B']);
+  for (const t of [a, b, c]) clean(t.problems);
+  await ctx.close();
+});
+
+test('injected text renders as inert text everywhere, in print and in exports', async () => {
+  const scenario = JSON.parse(readFileSync(join(ROOT, 'tests', 'bad-files', 'duplicate-ids.json'), 'utf8'));
+  const a = scenario.agreements[1];
+  a.id = 'hostile';
+  a.name = '<img src=x onerror="window.__pwned=1">';
+  a.notes = '<script>window.__pwned=2</script>';
+  a.organisations[0].name = '=HYPERLINK("http://example.invalid")';
+  a.scope.service_areas = [{ name: 'javascript:window.__pwned=3', provider: 'organisation', services: ['javascript:window.__pwned=4'] }];
+  a.scope.exclusions = ['x'.repeat(20000)];
+  scenario.agreements = [a];
+  const file = join(ARTIFACTS, 'hostile.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  const { page, problems, ctx } = await openApp(browser, server.origin);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  await page.click('nav button:has-text("Spara och dela")');
+  await page.setInputFiles('#import-file', file);
+  await page.click('button:has-text("Lägg till bland mina avtal")');
+  await page.click('nav button:has-text("Avtal")');
+  assert.match(await page.textContent('tr[data-id="hostile"]'), /<img src=x onerror=/);
+  await page.click('tr[data-id="hostile"] button.link');
+  assert.match(await page.textContent('article.agreement'), /<script>window.__pwned=2<\/script>/);
+  await page.click('button:has-text("Lägg till i jämförelsen")');
+  await page.click('nav button:has-text("Avtal")');
+  await page.check('tr[data-id="kalmar-2025-2027"] input[type=checkbox]');
+  await page.click('nav button:has-text("Jämför")');
+  await page.waitForSelector('table.compare');
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await page.textContent('table.compare thead'), /<img src=x/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.click('nav button:has-text("Spara och dela")');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Excel")')]);
+  const csv = join(ARTIFACTS, 'hostile.csv');
+  await download.saveAs(csv);
+  const text = readFileSync(csv, 'utf8');
+  assert.ok(text.includes(`"'=HYPERLINK(""http://example.invalid"")"`), 'the formula is quoted and made inert');
+  assert.ok(!/;=HYPERLINK/.test(text), 'no cell starts a formula');
+  assert.ok(text.includes('javascript:window.__pwned=4'), 'text stays as written');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
+  assert.equal(dialogs, 0);
+  clean(problems);
+  await ctx.close();
+});
