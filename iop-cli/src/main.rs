@@ -77,6 +77,65 @@ enum Command {
     },
     /// Write the JSON Schema of the scenario format.
     Schema,
+    /// Every payment of every agreement, one row per payer (csv opens in Swedish Excel).
+    Payments {
+        /// Scenario file.
+        file: String,
+        /// Through the period running on this date (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        at: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableCsv::Csv)]
+        format: TableCsv,
+    },
+    /// A Swedish draft agreement from one agreement, unknowns marked for the author.
+    Draft {
+        /// Scenario file.
+        file: String,
+        /// The agreement's id.
+        #[arg(long)]
+        agreement: String,
+        /// The figures as on this date (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        at: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DraftFormat::Md)]
+        format: DraftFormat,
+    },
+    /// The EU de minimis check: money per organisation over any three fiscal years.
+    StateAid {
+        /// Scenario file.
+        file: String,
+        /// Kronor per euro (e.g. 11.50).
+        #[arg(long)]
+        sek_per_eur: String,
+        /// Through the period running on this date (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        at: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableJson::Table)]
+        format: TableJson,
+    },
+    /// A link that carries a small scenario in its fragment (never sent to a server).
+    ShareLink {
+        /// Scenario file.
+        file: String,
+        /// The app's address.
+        #[arg(long, default_value = "http://127.0.0.1:8080/")]
+        base: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TableCsv {
+    Table,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DraftFormat {
+    Md,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -84,6 +143,7 @@ enum CompareFormat {
     Table,
     Json,
     Csv,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -197,6 +257,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 CompareFormat::Table => export::comparison_table(&rows, at),
                 CompareFormat::Json => pretty(&export::comparison_json(&rows, at)),
                 CompareFormat::Csv => export::comparison_csv(&rows, at),
+                CompareFormat::Html => export::comparison_html(&s.agreements, at),
             })
         }
         Command::Schedule {
@@ -216,6 +277,10 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 }
             })
         }
+        other @ (Command::Payments { .. }
+        | Command::Draft { .. }
+        | Command::StateAid { .. }
+        | Command::ShareLink { .. }) => run_more(other),
         Command::Terminate {
             file,
             agreement,
@@ -236,6 +301,89 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 TableJson::Json => pretty(&export::termination_json(&outcome)),
             })
         }
+    }
+}
+
+fn run_more(command: Command) -> Result<String, Failure> {
+    match command {
+        Command::Payments { file, at, format } => {
+            let s = load(&file)?;
+            let at = at.unwrap_or_else(today);
+            let csv = export::payments_csv(&s.agreements, at);
+            Ok(match format {
+                TableCsv::Csv => csv,
+                TableCsv::Table => {
+                    let rows: Vec<Vec<String>> = csv
+                        .trim_start_matches('\u{feff}')
+                        .lines()
+                        .skip(1)
+                        .map(|l| l.split(';').map(str::to_string).collect())
+                        .collect();
+                    export::text_table(
+                        &[
+                            "Id",
+                            "Avtal",
+                            "Avtalsår",
+                            "Tidigast",
+                            "Senast",
+                            "Betalare",
+                            "Belopp (kr)",
+                        ],
+                        &rows,
+                        &[6],
+                    )
+                }
+            })
+        }
+        Command::Draft {
+            file,
+            agreement,
+            at,
+            format,
+        } => {
+            let s = load(&file)?;
+            let a = find(&s, &agreement, &file)?;
+            let at = at.unwrap_or_else(today);
+            Ok(match format {
+                DraftFormat::Md => iop_core::draft::draft_markdown(a, at),
+                DraftFormat::Html => iop_core::draft::draft_html(a, at),
+            })
+        }
+        Command::StateAid {
+            file,
+            sek_per_eur,
+            at,
+            format,
+        } => {
+            let rate = iop_core::Sek::parse_user(&sek_per_eur)
+                .ok()
+                .map(|r| r.value())
+                .filter(|r| r.is_sign_positive() && !r.is_zero())
+                .ok_or_else(|| {
+                    misuse(format!(
+                        "--sek-per-eur {sek_per_eur:?} is not a positive number (e.g. 11.50)"
+                    ))
+                })?;
+            let s = load(&file)?;
+            let rows = iop_core::state_aid::check(&s.agreements, rate, at.unwrap_or_else(today));
+            Ok(match format {
+                TableJson::Json => pretty(&serde_json::to_value(&rows).unwrap_or_default()),
+                TableJson::Table => rows
+                    .iter()
+                    .map(|r| format!("{}\n", r.statement_sv))
+                    .collect(),
+            })
+        }
+        Command::ShareLink { file, base } => {
+            let s = load(&file)?;
+            let fragment =
+                iop_core::share::encode(&s).map_err(|e| invalid(format!("{file}: {e}")))?;
+            Ok(format!(
+                "{}#{fragment}\n",
+                base.split('#').next().unwrap_or_default()
+            ))
+        }
+        _ => Err(misuse("unknown command".into())),
     }
 }
 

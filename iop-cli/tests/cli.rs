@@ -413,3 +413,79 @@ fn every_bad_file_is_rejected() {
     }
     assert_eq!(seen, expected.len());
 }
+
+#[test]
+fn takeaways_draft_state_aid_payments_share_link_and_printable_comparison() {
+    let dir = tempdir::Dir::new("takeaways");
+    let f = presets_file(&dir);
+    let out = iop(&[
+        "draft",
+        &f,
+        "--agreement",
+        "kalmar-2025-2027",
+        "--at",
+        "2025-01-01",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.contains("## 10. Ekonomi") && md.contains("1 000 000 kr per år"));
+    let out = iop(&[
+        "draft",
+        &f,
+        "--agreement",
+        "linkoping-2019",
+        "--format",
+        "html",
+    ]);
+    let html = stdout(&out);
+    assert!(
+        html.starts_with("<!DOCTYPE html>")
+            && html.contains("<mark>[ATT FYLLA I: belopp per år]</mark>")
+    );
+
+    let out = iop(&[
+        "state-aid",
+        &f,
+        "--sek-per-eur",
+        "11,50",
+        "--at",
+        "2025-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let k = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["organisation"] == "Kvinnojouren & Ungdomsjouren Kalmar")
+        .unwrap();
+    assert_eq!(k["sum_eur"], "260869.57");
+    assert_eq!(k["general"], "below");
+    assert_eq!(
+        iop(&["state-aid", &f, "--sek-per-eur", "noll"])
+            .status
+            .code(),
+        Some(2)
+    );
+
+    let out = iop(&["payments", &f, "--at", "2025-01-01"]);
+    let csv = stdout(&out);
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains("kalmar-2025-2027;Kalmar 2025–2027;2025-01-01;2025-01-01;2025-03-31;Socialförvaltningen;500000,00"));
+
+    let out = iop(&["share-link", &f, "--base", "https://iop.example/"]);
+    let link = stdout(&out);
+    assert!(link.starts_with("https://iop.example/#s="));
+    let report = iop_core::share::decode(link.trim().split('#').nth(1).unwrap());
+    assert_eq!(report.scenario.unwrap().agreements.len(), 5);
+
+    let out = iop(&["compare", &f, "--at", "2026-11-22", "--format", "html"]);
+    let html = stdout(&out);
+    assert!(
+        html.contains("counter(pages)")
+            && html.contains("<h2>Källor</h2>")
+            && html.contains("13,75 kr")
+    );
+}
