@@ -29,17 +29,18 @@ ensure_npm_tools() {
   export PATH="$ROOT/node_modules/.bin:$PATH"
 }
 
+# Chromium runs the e2e tests; poppler-utils' pdftotext reads the PDFs they print.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    say "Chromium: present ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v pdftotext >/dev/null; then
+    say "Chromium and pdftotext: present ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
     return
   fi
   if [ "$(id -u)" = 0 ]; then
-    say "Chromium: installing Debian's chromium and chromium-driver (apt-get)"
+    say "Chromium and pdftotext: installing Debian's chromium, chromium-driver and poppler-utils (apt-get)"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   else
-    echo "Chromium is missing: run 'sudo apt-get install -y chromium chromium-driver' and try again." >&2
+    echo "Chromium or pdftotext is missing: run 'sudo apt-get install -y chromium chromium-driver poppler-utils' and try again." >&2
     exit 1
   fi
 }

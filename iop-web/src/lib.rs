@@ -44,6 +44,11 @@ fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // A shared link carries a scenario in its fragment: offer to import it, never import unasked.
+    check_shared_link(state);
+    let hash_handle =
+        window_event_listener(leptos::ev::hashchange, move |_| check_shared_link(state));
+    on_cleanup(move || hash_handle.remove());
 
     view! {
         <a class="skip" href="#main">{move || lang.get().t("Hoppa till innehållet", "Skip to content")}</a>
@@ -112,5 +117,31 @@ fn Nav() -> impl IntoView {
                 {item(View::Share, "Spara och dela", "Keep and share")}
             </ul>
         </nav>
+    }
+}
+
+/// Reads a scenario from the page's fragment (`#s=…`), holds it for the user's decision, and
+/// clears the fragment so a reload does not offer it again.
+fn check_shared_link(state: AppState) {
+    let Ok(hash) = window().location().hash() else {
+        return;
+    };
+    if !hash.starts_with("#s=") {
+        return;
+    }
+    let report = iop_core::share::decode(&hash);
+    state.pending_import.set(Some(state::PendingImport {
+        file: state
+            .lang
+            .get_untracked()
+            .t("delad länk", "shared link")
+            .into(),
+        scenario: report.scenario,
+        problems: report.problems,
+    }));
+    state.view.set(View::Share);
+    if let Ok(history) = window().history() {
+        let path = window().location().pathname().unwrap_or_default();
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
     }
 }

@@ -75,7 +75,10 @@ pub fn Detail(id: String) -> impl IntoView {
                         state.selected.update(|s| if !s.contains(&id_cmp) { s.push(id_cmp.clone()) });
                         state.view.set(View::Compare);
                     }>{l.t("Lägg till i jämförelsen", "Add to comparison")}</button>
+                    <DraftButtons id=a.id.clone() />
+                    <button type="button" on:click=move |_| { let _ = window().print(); }>{l.t("Skriv ut", "Print")}</button>
                 </p>
+                <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd 2024-12-31 (SCB)."), format!("On {at}. Population 2024-12-31 (SCB)."))}</p>
 
                 <section aria-labelledby="sec-money">
                     <h3 id="sec-money">{l.t("Ekonomi", "Money")}</h3>
@@ -206,6 +209,8 @@ pub fn Detail(id: String) -> impl IntoView {
                     {source(&a.scope.source, l)}
                 </section>
 
+                <StateAid id=a.id.clone() />
+
                 <section aria-labelledby="sec-sources">
                     <h3 id="sec-sources">{l.t("Källor", "Sources")}</h3>
                     <ul>{a.sources.iter().map(|s| view! { <li><code>{s.id.clone()}</code> ": " {s.title.clone()} {s.date.map(|d| format!(" ({d})"))}</li> }).collect_view()}</ul>
@@ -236,4 +241,82 @@ fn list(title: &'static str, items: &[String]) -> impl IntoView {
             <ul>{items.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
         }
     })
+}
+
+/// Downloads of the draft agreement, as HTML to print and as Markdown.
+#[component]
+fn DraftButtons(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let id = StoredValue::new(id);
+    let offer = move |html: bool| {
+        if let Some(a) = state
+            .all_agreements()
+            .into_iter()
+            .find(|a| a.id == id.get_value())
+        {
+            let at = state.at.get_untracked();
+            let _ = if html {
+                crate::download::offer(
+                    &format!("utkast-{}.html", a.id),
+                    "text/html",
+                    &iop_core::draft::draft_html(&a, at),
+                )
+            } else {
+                crate::download::offer(
+                    &format!("utkast-{}.md", a.id),
+                    "text/markdown",
+                    &iop_core::draft::draft_markdown(&a, at),
+                )
+            };
+        }
+    };
+    view! {
+        <button type="button" on:click=move |_| offer(true)>{move || lang.get().t("Utkast till avtal (HTML)", "Draft agreement (HTML)")}</button>
+        <button type="button" on:click=move |_| offer(false)>{move || lang.get().t("Utkast (Markdown)", "Draft (Markdown)")}</button>
+    }
+}
+
+/// The de minimis check for this agreement's organisation, at a rate the user gives.
+#[component]
+fn StateAid(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let rate = RwSignal::new(String::new());
+    let id = StoredValue::new(id);
+    let result = move || {
+        let l = lang.get();
+        let text = rate.get();
+        if text.trim().is_empty() {
+            return None;
+        }
+        let Some(r) = iop_core::Sek::parse_user(&text)
+            .ok()
+            .map(|r| r.value())
+            .filter(|r| r.is_sign_positive() && !r.is_zero())
+        else {
+            return Some(view! { <p class="field-error" id="rate-error">{l.pick(format!("\"{text}\" är inte en växelkurs (t.ex. 11,50)."), format!("\"{text}\" is not an exchange rate (e.g. 11.50)."))}</p> }.into_any());
+        };
+        let all = state.all_agreements();
+        let a = all.iter().find(|a| a.id == id.get_value())?;
+        let orgs: Vec<String> = a.organisations.iter().map(|o| o.name.clone()).collect();
+        // Every agreement with the same organisation counts towards its ceiling.
+        let same_org: Vec<iop_core::Agreement> = all
+            .iter()
+            .filter(|x| x.organisations.iter().any(|o| orgs.contains(&o.name)))
+            .cloned()
+            .collect();
+        let rows = iop_core::state_aid::check(&same_org, r, state.at.get());
+        Some(view! { <ul class="state-aid">{rows.into_iter().filter(|r| orgs.contains(&r.organisation)).map(|r| view! { <li data-verdict=format!("{:?}", r.general)>{r.statement_sv}</li> }).collect_view()}</ul> }.into_any())
+    };
+    view! {
+        <section aria-labelledby="sec-aid">
+            <h3 id="sec-aid">{move || lang.get().t("Statsstöd (de minimis)", "State aid (de minimis)")}</h3>
+            <div class="field">
+                <label for="rate">{move || lang.get().t("Växelkurs, kronor per euro", "Exchange rate, SEK per euro")}</label>
+                <input id="rate" type="text" inputmode="decimal" placeholder="11,50" on:input=move |ev| rate.set(event_target_value(&ev)) />
+            </div>
+            <div aria-live="polite">{result}</div>
+        </section>
+    }
 }

@@ -38,6 +38,7 @@ pub fn Share() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let dragging = RwSignal::new(false);
+    let link = RwSignal::new(None::<Result<String, String>>);
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(f) = input.files().and_then(|l| l.get(0)) {
@@ -90,7 +91,36 @@ pub fn Share() -> impl IntoView {
                 let csv = iop_core::export::comparison_csv(&rows, at);
                 let _ = download::offer("iop-jamforelse.csv", "text/csv", &csv);
             }>{move || lang.get().t("Jämförelse som Excel-fil (.csv)", "Comparison for Excel (.csv)")}</button>
+            " "
+            <button type="button" on:click=move |_| {
+                let at = state.at.get_untracked();
+                let csv = iop_core::export::payments_csv(&state.all_agreements(), at);
+                let _ = download::offer("iop-betalningar.csv", "text/csv", &csv);
+            }>{move || lang.get().t("Betalningar som Excel-fil (.csv)", "Payments for Excel (.csv)")}</button>
+            " "
+            <button type="button" on:click=move |_| {
+                let l = lang.get_untracked();
+                match iop_core::share::encode(&state.export_scenario()) {
+                    Ok(fragment) => {
+                        let base = window().location().href().unwrap_or_default();
+                        link.set(Some(Ok(format!("{}#{fragment}", base.split('#').next().unwrap_or_default()))));
+                    }
+                    Err(e) => link.set(Some(Err(l.pick(
+                        format!("Scenariot är för stort för en länk ({} byte, högst 8 192). Exportera det som fil i stället.", e.bytes),
+                        format!("The scenario is too large for a link ({} bytes, at most 8,192). Export it as a file instead.", e.bytes),
+                    )))),
+                }
+            }>{move || lang.get().t("Dela som länk", "Share as a link")}</button>
         </p>
+        {move || link.get().map(|r| match r {
+            Ok(url) => view! {
+                <div class="field">
+                    <label for="share-link">{move || lang.get().t("Länk (scenariot finns i länken och skickas aldrig till någon server)", "Link (the scenario is in the link and never sent to a server)")}</label>
+                    <input id="share-link" type="text" readonly=true prop:value=url />
+                </div>
+            }.into_any(),
+            Err(msg) => view! { <p class="field-error" role="alert">{msg}</p> }.into_any(),
+        })}
         <h3>{move || lang.get().t("Importera", "Import")}</h3>
         <div class="dropzone" class:dragging=move || dragging.get()
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
