@@ -121,6 +121,18 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
+/// Appends one CSV row: inert, quoted cells joined by `;`, ended by CRLF.
+fn push_csv_row(out: &mut String, cells: &[String]) {
+    out.push_str(
+        &cells
+            .iter()
+            .map(|c| csv_cell(c))
+            .collect::<Vec<_>>()
+            .join(";"),
+    );
+    out.push_str("\r\n");
+}
+
 /// A decimal with a decimal comma and no thousands separator, as Swedish Excel reads numbers.
 fn excel_number(d: Decimal) -> String {
     d.to_string().replace('.', ",")
@@ -226,14 +238,7 @@ pub fn comparison_csv(rows: &[ComparisonRow], at: NaiveDate) -> String {
             r.services.join(", "),
             r.exclusions.join(", "),
         ];
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
-        out.push_str("\r\n");
+        push_csv_row(&mut out, &cells);
     }
     out
 }
@@ -266,14 +271,7 @@ pub fn payments_csv(agreements: &[crate::Agreement], at: NaiveDate) -> String {
                     payer.clone(),
                     csv_money(*amount),
                 ];
-                out.push_str(
-                    &cells
-                        .iter()
-                        .map(|c| csv_cell(c))
-                        .collect::<Vec<_>>()
-                        .join(";"),
-                );
-                out.push_str("\r\n");
+                push_csv_row(&mut out, &cells);
             }
         }
     }

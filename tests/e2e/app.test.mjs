@@ -1,24 +1,13 @@
 // Foundation: the app starts, lists the seed agreements, and is contained by its CSP.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openApp, SCREENSHOTS } from './harness.mjs';
+import { useApp, clean, openApp, SCREENSHOTS } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useApp();
 
 test('the WASM app starts and lists the five seed agreements with Swedish amounts', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   const rows = await page.$$eval('table.agreements tbody tr', (trs) =>
     trs.map((tr) => ({
       id: tr.dataset.id,
@@ -47,7 +36,7 @@ test('the WASM app starts and lists the five seed agreements with Swedish amount
 });
 
 test('the page carries a Content-Security-Policy that allows only its own files', async () => {
-  const res = await fetch(server.origin + '/');
+  const res = await fetch(env.server.origin + '/');
   const html = await res.text();
   const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(meta, 'CSP meta tag present');
@@ -60,10 +49,10 @@ test('the page carries a Content-Security-Policy that allows only its own files'
 
 test('the tests fail when the WASM module does not start', async () => {
   // A page whose module cannot load must not pass the readiness check used by every test.
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   await ctx.route('**/iop_web_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const page = await ctx.newPage();
-  await page.goto(server.origin + '/');
+  await page.goto(env.server.origin + '/');
   await assert.rejects(page.waitForSelector('main[data-ready="true"]', { timeout: 3000 }));
   assert.match(await page.textContent('body'), /kunde inte starta/);
   await ctx.close();

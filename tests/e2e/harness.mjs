@@ -5,6 +5,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
@@ -89,3 +91,23 @@ export async function tableRows(page, selector) {
   return page.$$eval(`${selector} tbody tr`, (trs) =>
     trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent.trim())));
 }
+
+/**
+ * Starts the server and the browser before a test file's tests and stops them after;
+ * returns an object whose `server` and `browser` are set once started.
+ */
+export function useApp() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}
+
+/** No console error, no page error, no request beyond the page's own files. */
+export const clean = (problems) => assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });

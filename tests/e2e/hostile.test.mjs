@@ -1,24 +1,12 @@
 // Hostile input and storage faults: nothing lost, nothing executed (issue 6).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openApp, ROOT, ARTIFACTS } from './harness.mjs';
+import { useApp, clean, openApp, ROOT, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
+const env = useApp();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const clean = (problems) => assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
 const stored = (page, key = 'iop.scenario') => page.evaluate((k) => localStorage.getItem(k), key);
 
 async function copyOf(page, id) {
@@ -29,7 +17,7 @@ async function copyOf(page, id) {
 }
 
 test('every broken file is rejected on import with a message, and the user\'s work is untouched', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await copyOf(page, 'kalmar-2025-2027');
   const before = await stored(page);
   assert.ok(before.includes('kopia-1'));
@@ -63,14 +51,14 @@ for (const [label, raw] of [
   ['an unknown version', '{"format": "iop-scenario", "version": "9.0", "name": "x", "notes": "", "created": "2030-01-01T00:00:00", "modified": "2030-01-01T00:00:00", "agreements": []}'],
 ]) {
   test(`storage holding ${label}: the app starts, says so, keeps a backup, offers it, overwrites nothing`, async () => {
-    const ctx = await browser.newContext();
+    const ctx = await env.browser.newContext();
     await ctx.addInitScript((value) => {
       if (!sessionStorage.getItem('seeded')) {
         localStorage.setItem('iop.scenario', value);
         sessionStorage.setItem('seeded', '1');
       }
     }, raw);
-    const { page, problems } = await openApp(browser, server.origin, { context: ctx });
+    const { page, problems } = await openApp(env.browser, env.server.origin, { context: ctx });
     const banner = page.locator('.banner.warning[role="alert"]');
     assert.match(await banner.textContent(), /Sparade data kunde inte läsas/);
     assert.equal(await stored(page, 'iop.scenario.unreadable'), raw);
@@ -90,7 +78,7 @@ for (const [label, raw] of [
 }
 
 test('storage full: the app says so, keeps the work, offers an export; the next good save stores all', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await env.browser.newContext();
   await ctx.addInitScript(() => {
     const original = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -98,7 +86,7 @@ test('storage full: the app says so, keeps the work, offers an export; the next 
       return original.call(this, key, value);
     };
   });
-  const { page, problems } = await openApp(browser, server.origin, { context: ctx });
+  const { page, problems } = await openApp(env.browser, env.server.origin, { context: ctx });
   await page.evaluate(() => { window.__full = true; });
   await copyOf(page, 'kalmar-2025-2027');
   const banner = page.locator('.banner.error[role="alert"]');
@@ -120,9 +108,9 @@ test('storage full: the app says so, keeps the work, offers an export; the next 
 });
 
 test('two tabs: edits in one appear in the other; editing different agreements loses neither', async () => {
-  const ctx = await browser.newContext();
-  const a = await openApp(browser, server.origin, { context: ctx });
-  const b = await openApp(browser, server.origin, { context: ctx });
+  const ctx = await env.browser.newContext();
+  const a = await openApp(env.browser, env.server.origin, { context: ctx });
+  const b = await openApp(env.browser, env.server.origin, { context: ctx });
   await copyOf(a.page, 'kalmar-2025-2027');
   await b.page.click('nav button:has-text("Avtal")');
   await b.page.waitForSelector('tr[data-id="kopia-1"]');
@@ -142,7 +130,7 @@ test('two tabs: edits in one appear in the other; editing different agreements l
     return page.$$eval('main ul:last-of-type li', (l) => l.map((x) => x.textContent.trim()));
   };
   for (const page of [a.page, b.page]) assert.deepEqual(await names(page), ['Redigerad i flik A', 'Redigerad i flik B']);
-  const c = await openApp(browser, server.origin, { context: ctx });
+  const c = await openApp(env.browser, env.server.origin, { context: ctx });
   assert.deepEqual(await names(c.page), ['Redigerad i flik A', 'Redigerad i flik B']);
   for (const t of [a, b, c]) clean(t.problems);
   await ctx.close();
@@ -160,7 +148,7 @@ test('injected text renders as inert text everywhere, in print and in exports', 
   scenario.agreements = [a];
   const file = join(ARTIFACTS, 'hostile.json');
   writeFileSync(file, JSON.stringify(scenario));
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
   await page.click('nav button:has-text("Spara och dela")');

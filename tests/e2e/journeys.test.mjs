@@ -1,25 +1,13 @@
 // The journeys of issue 5, each as a user makes it: browse, read, compare, what-if, calendar,
 // keep and share; with the keyboard alone where it matters, axe-core on every view, and no
 // request beyond the page's own files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openApp, tabTo, axe, tableRows, SCREENSHOTS, ARTIFACTS } from './harness.mjs';
+import { useApp, clean, openApp, tabTo, axe, tableRows, SCREENSHOTS, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
+const env = useApp();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const clean = (problems) => assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
 
 async function pick(page, ids) {
   for (const id of ids) await page.check(`tr[data-id="${id}"] input[type=checkbox]`);
@@ -31,7 +19,7 @@ async function goCompare(page) {
 }
 
 test('browse: filter by county, organisation, status and date', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   const ids = async () => page.$$eval('table.agreements tbody tr', (t) => t.map((r) => r.dataset.id));
   await page.selectOption('#f-lan', 'Kalmar län');
   assert.deepEqual(await ids(), ['kalmar-2022-2024', 'kalmar-2025-2027']);
@@ -54,7 +42,7 @@ test('browse: filter by county, organisation, status and date', async () => {
 });
 
 test('read one agreement: every term, sources, unknowns, explanations one click away (keyboard only)', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await tabTo(page, 'tr[data-id="kalmar-2025-2027"] button.link');
   await page.keyboard.press('Enter');
   await page.waitForSelector('article.agreement');
@@ -87,7 +75,7 @@ test('read one agreement: every term, sources, unknowns, explanations one click 
 });
 
 test('compare: side by side, differences and unknowns marked, sortable, with charts', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await pick(page, ['vallentuna-2021', 'kalmar-2025-2027', 'linkoping-2019']);
   await page.click('button:has-text("Jämför valda (3)")');
   await page.waitForSelector('table.compare');
@@ -122,7 +110,7 @@ test('compare: side by side, differences and unknowns marked, sortable, with cha
 });
 
 test('what-if: copy, edit with validation from iop-core, live comparison, termination, apply elsewhere', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="kalmar-2025-2027"] button.link');
   await page.click('button:has-text("Kopiera och ändra")');
   await page.waitForSelector('form.whatif');
@@ -167,7 +155,7 @@ test('what-if: copy, edit with validation from iop-core, live comparison, termin
 });
 
 test('calendar: the dated obligations over the term', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="kalmar-2025-2027"] button.link');
   await page.click('button:has-text("Kalender")');
   await page.waitForSelector('table.calendar');
@@ -183,7 +171,7 @@ test('calendar: the dated obligations over the term', async () => {
 });
 
 test('keep and share: survives a reload; export in one profile, import in a fresh one, same comparison', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="vallentuna-2021"] button.link');
   await page.click('button:has-text("Kopiera och ändra")');
   await page.fill('#w-name', 'Vallentuna med tjejjour');
@@ -201,7 +189,7 @@ test('keep and share: survives a reload; export in one profile, import in a fres
   await download.saveAs(file);
   clean(problems);
 
-  const fresh = await openApp(browser, server.origin);
+  const fresh = await openApp(env.browser, env.server.origin);
   await fresh.page.click('nav button:has-text("Spara och dela")');
   await fresh.page.setInputFiles('#import-file', file);
   await fresh.page.waitForSelector('.import-result');
@@ -216,7 +204,7 @@ test('keep and share: survives a reload; export in one profile, import in a fres
 });
 
 test('English is one click away', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('button.lang');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.textContent('#agreements-heading'), 'Agreements');

@@ -1,26 +1,14 @@
 // What officials take away (issue 8): Excel files, a calendar, print on A4 with page numbers,
 // a draft agreement, the state-aid check, and a link that carries a small scenario.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openApp, ARTIFACTS } from './harness.mjs';
+import { useApp, clean, openApp, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
+const env = useApp();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-const clean = (problems) => assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
 
 async function download(page, selector, name) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
@@ -33,7 +21,7 @@ const pdfText = (file) => execFileSync('pdftotext', ['-layout', file, '-'], { en
 const pdfPages = (file) => Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
 
 test('one agreement: draft agreement, calendar file, state-aid check, printed on A4 with page numbers', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="kalmar-2025-2027"] button.link');
   const html = await download(page, 'button:has-text("Utkast till avtal (HTML)")', 'draft.html');
   assert.match(html, /<h2>10\. Ekonomi<\/h2>/);
@@ -72,7 +60,7 @@ test('one agreement: draft agreement, calendar file, state-aid check, printed on
 });
 
 test('the comparison prints as a clean A4 table with its date, sources and page numbers', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   for (const id of ['kalmar-2022-2024', 'kalmar-2025-2027', 'vallentuna-2021', 'varmdo', 'linkoping-2019']) {
     await page.check(`tr[data-id="${id}"] input[type=checkbox]`);
   }
@@ -95,7 +83,7 @@ test('the comparison prints as a clean A4 table with its date, sources and page 
 });
 
 test('Excel files: comparison and payments, UTF-8 with BOM, semicolons, decimal comma', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('nav button:has-text("Spara och dela")');
   const cmp = await download(page, 'button:has-text("Jämförelse som Excel-fil")', 'comparison.csv');
   assert.equal(cmp.charCodeAt(0), 0xfeff);
@@ -108,17 +96,17 @@ test('Excel files: comparison and payments, UTF-8 with BOM, semicolons, decimal 
 });
 
 test('a link carries a small scenario in its fragment; opening it offers to import it', async () => {
-  const { page, problems, ctx } = await openApp(browser, server.origin);
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="vallentuna-2021"] button.link');
   await page.click('button:has-text("Kopiera och ändra")');
   await page.fill('#w-name', 'Vallentuna via länk');
   await page.click('nav button:has-text("Spara och dela")');
   await page.click('button:has-text("Dela som länk")');
   const link = await page.inputValue('#share-link');
-  assert.ok(link.startsWith(server.origin + '/#s='), link.slice(0, 60));
+  assert.ok(link.startsWith(env.server.origin + '/#s='), link.slice(0, 60));
   assert.ok(link.length < 8 * 1024 + 100);
 
-  const other = await openApp(browser, server.origin);
+  const other = await openApp(env.browser, env.server.origin);
   const requests = [];
   other.page.on('request', (r) => requests.push(r.url()));
   await other.page.goto(link);
@@ -133,7 +121,7 @@ test('a link carries a small scenario in its fragment; opening it offers to impo
 
   // A damaged link, opened in a new tab, is reported, not imported.
   const tab = await other.ctx.newPage();
-  await tab.goto(server.origin + '/#s=AAAA');
+  await tab.goto(env.server.origin + '/#s=AAAA');
   await tab.waitForSelector('.import-result');
   assert.match(await tab.textContent('.import-result'), /kan inte importeras/);
   clean(problems);
