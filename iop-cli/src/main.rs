@@ -116,6 +116,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableJson::Table)]
         format: TableJson,
     },
+    /// Write a generated scenario of realistic agreements (for benchmarks and load tests).
+    Generate {
+        /// How many agreements.
+        #[arg(default_value_t = 290)]
+        count: usize,
+        /// Seed: the same seed gives the same scenario.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Instead of a count: at least this many bytes of file.
+        #[arg(long)]
+        bytes: Option<usize>,
+    },
     /// A link that carries a small scenario in its fragment (never sent to a server).
     ShareLink {
         /// Scenario file.
@@ -280,7 +292,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
         other @ (Command::Payments { .. }
         | Command::Draft { .. }
         | Command::StateAid { .. }
-        | Command::ShareLink { .. }) => run_more(other),
+        | Command::ShareLink { .. }
+        | Command::Generate { .. }) => run_more(other),
         Command::Terminate {
             file,
             agreement,
@@ -373,6 +386,16 @@ fn run_more(command: Command) -> Result<String, Failure> {
                     .map(|r| format!("{}\n", r.statement_sv))
                     .collect(),
             })
+        }
+        Command::Generate { count, seed, bytes } => {
+            if count > 1_000_000 || bytes.is_some_and(|b| b > iop_core::scenario::MAX_BYTES) {
+                return Err(misuse("at most 1 000 000 agreements or 20 MB".into()));
+            }
+            let s = match bytes {
+                Some(b) => iop_core::generate::scenario_of_size(b, seed),
+                None => iop_core::generate::scenario(count, seed),
+            };
+            Ok(s.to_json() + "\n")
         }
         Command::ShareLink { file, base } => {
             let s = load(&file)?;

@@ -33,6 +33,7 @@ pub mod draft;
 pub mod explain;
 pub mod export;
 pub mod funding;
+pub mod generate;
 pub mod known;
 pub mod money;
 pub mod municipality;

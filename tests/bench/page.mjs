@@ -1,0 +1,171 @@
+// Browser benchmark of the built app (issue 7): run by scripts/bench.sh after a release build.
+// Prints, for each figure, the median of several runs, its limit and the ratio or budget.
+// Figures, not assertions: nothing here fails a build.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer, launchBrowser, ROOT } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS || 7);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const iop = (...args) => execFileSync(join(ROOT, 'target', 'release', 'iop'), args, { maxBuffer: 1 << 30 });
+
+const server = await startServer();
+const browser = await launchBrowser();
+const dist = join(ROOT, 'dist');
+const results = [];
+const row = (figure, value, unit, limit, budget) => results.push({ figure, value, unit, limit, budget });
+
+async function fresh(init) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (init) await ctx.addInitScript(init.fn, init.arg);
+  const page = await ctx.newPage();
+  return { ctx, page };
+}
+
+// Scenarios from the generator (the same the Criterion benches use).
+const gen = (n) => JSON.parse(iop('generate', String(n), '--seed', '3').toString());
+const seedStorage = (scenario, selected) => ({
+  fn: ([s, sel]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('iop.scenario', s);
+      localStorage.setItem('iop.prefs', JSON.stringify({ lang: 'Sv', selected: sel }));
+      sessionStorage.setItem('seeded', '1');
+    }
+  },
+  arg: [JSON.stringify(scenario), selected],
+});
+
+// 1. Cold load to first render, next to the same content as a static page.
+{
+  const { ctx, page } = await fresh();
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('main[data-ready="true"]');
+  const body = await page.evaluate(() => document.body.innerHTML);
+  await ctx.close();
+  writeFileSync(join(dist, 'static-list.html'),
+    `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><link rel="stylesheet" href="style.css"></head><body>${body}</body></html>`);
+  const app = [];
+  const stat = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [url, sel, out] of [['/', 'main[data-ready="true"] table.agreements tbody tr', app], ['/static-list.html', 'table.agreements tbody tr', stat]]) {
+      const { ctx: c, page: p } = await fresh();
+      const t0 = performance.now();
+      await p.goto(server.origin + url, { waitUntil: 'commit' });
+      await p.waitForSelector(sel);
+      out.push(performance.now() - t0);
+      await c.close();
+    }
+  }
+  row('cold load to first render', median(app), 'ms', median(stat), '≤ 2× static');
+}
+
+// 2. Rendering a comparison of 290 agreements, next to the same table as static HTML.
+{
+  const s = gen(290);
+  const ids = s.agreements.map((a) => a.id);
+  const app = [];
+  const stat = [];
+  let tableHtml = '';
+  for (let i = 0; i < RUNS; i++) {
+    const { ctx, page } = await fresh(seedStorage(s, ids));
+    await page.goto(server.origin + '/');
+    await page.waitForSelector('main[data-ready="true"]');
+    app.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelectorAll('nav button')[1].click();
+      while (!document.querySelector('table.compare')) await new Promise((r) => setTimeout(r, 0));
+      document.body.offsetHeight; // layout
+      return performance.now() - t0;
+    }));
+    if (!tableHtml) tableHtml = await page.evaluate(() => document.querySelector('table.compare').outerHTML);
+    stat.push(await page.evaluate((html) => {
+      const t0 = performance.now();
+      const div = document.createElement('div');
+      div.innerHTML = html;
+      document.body.append(div);
+      document.body.offsetHeight;
+      return performance.now() - t0;
+    }, tableHtml));
+    await ctx.close();
+  }
+  row('comparison of 290 agreements', median(app), 'ms', median(stat), '≤ 100 ms and ≤ 3× static');
+}
+
+// 3. Typing a term to the updated comparison, with 50 agreements.
+{
+  const s = gen(50);
+  const times = [];
+  const { ctx, page } = await fresh(seedStorage(s, s.agreements.map((a) => a.id)));
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('main[data-ready="true"]');
+  await page.click('tr[data-id="gen-0"] button.link');
+  await page.click('button:has-text("Kopiera och ändra")');
+  await page.waitForSelector('table.live');
+  for (let i = 0; i < RUNS * 3; i++) {
+    times.push(await page.evaluate(async (n) => {
+      const input = document.getElementById('w-amount-0');
+      const cell = () => document.querySelector('table.live tr[data-term="annual"] td').textContent;
+      const before = cell();
+      const t0 = performance.now();
+      input.value = String(100000 + n * 1000);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      while (cell() === before) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }, i));
+  }
+  await ctx.close();
+  row('typing to updated comparison (50 agreements)', median(times), 'ms', 16, '≤ 16 ms');
+}
+
+// 4. Importing a 5 MB scenario; 5. the page's memory after it.
+{
+  const file = join(ROOT, 'tests', 'artifacts', 'bench-5mb.json');
+  writeFileSync(file, iop('generate', '--bytes', String(5 * 1024 * 1024), '--seed', '4'));
+  const times = [];
+  let heap = 0;
+  for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
+    const { ctx, page } = await fresh();
+    await page.goto(server.origin + '/');
+    await page.waitForSelector('main[data-ready="true"]');
+    await page.click('nav button:has-text("Spara och dela")');
+    const t0 = performance.now();
+    await page.setInputFiles('#import-file', file);
+    await page.waitForSelector('.import-result', { timeout: 120000 });
+    times.push(performance.now() - t0);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+    await ctx.close();
+  }
+  row('importing a 5 MB scenario (read and validate)', median(times), 'ms', 1000, '≤ 1 s');
+  row('JS heap after that import', heap / 1024 / 1024, 'MB', null, '(reported)');
+}
+
+await browser.close();
+server.stop();
+
+// 6. Transfer size of the page.
+const files = readdirSync(dist).filter((f) => !f.startsWith('static-'));
+let raw = 0;
+let gz = 0;
+console.log('\nTransfer size (dist/):');
+console.log('| file | raw bytes | gzip -9 bytes |\n|---|---:|---:|');
+for (const f of files.sort()) {
+  const b = readFileSync(join(dist, f));
+  const g = gzipSync(b, { level: 9 }).length;
+  raw += b.length;
+  gz += g;
+  console.log(`| ${f} | ${b.length} | ${g} |`);
+}
+console.log(`| all | ${raw} | ${gz} |`);
+row('page transfer, gzip, all files', gz / 1024, 'KB', 250, '≤ 250 KB');
+
+console.log(`\nMedians of ${RUNS} runs (headless Chromium, this machine):`);
+console.log('| figure | measured | limit | ratio | budget |\n|---|---:|---:|---:|---|');
+for (const r of results) {
+  const ratio = r.limit ? (r.value / r.limit).toFixed(2) + '×' : '–';
+  console.log(`| ${r.figure} | ${r.value.toFixed(1)} ${r.unit} | ${r.limit == null ? '–' : r.limit.toFixed(1) + ' ' + r.unit} | ${ratio} | ${r.budget} |`);
+}
