@@ -48,6 +48,8 @@ pub struct AppState {
     pub base: StoredValue<Scenario>,
     /// The version this tab wrote last.
     pub written: StoredValue<Scenario>,
+    /// Its text, to tell cheaply whether another tab has written since.
+    pub written_text: StoredValue<String>,
     /// Ids picked for comparison.
     pub selected: RwSignal<Vec<String>>,
     /// The view shown.
@@ -77,6 +79,12 @@ pub fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// The built-in agreements, built once.
+pub fn builtin() -> &'static [Agreement] {
+    static BUILTIN: std::sync::OnceLock<Vec<Agreement>> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(presets::all)
+}
+
 fn empty_scenario() -> Scenario {
     Scenario::new("Mina avtal", now(), vec![])
 }
@@ -99,6 +107,7 @@ impl AppState {
             at: RwSignal::new(today()),
             base: StoredValue::new(own.clone()),
             written: StoredValue::new(own.clone()),
+            written_text: StoredValue::new(store::load_text().unwrap_or_default()),
             own: RwSignal::new(own),
             selected: RwSignal::new(prefs.selected),
             view: RwSignal::new(View::Browse),
@@ -126,11 +135,14 @@ impl AppState {
             if self.written.with_value(|w| *w == s) && self.save_error.get_untracked().is_none() {
                 return;
             }
-            let to_write = match store::load() {
-                Loaded::Ok(stored)
-                    if self.written.with_value(|w| *w != stored)
-                        && self.base.with_value(|b| *b != stored) =>
-                {
+            // Parse what is stored only when another tab has written since our last save.
+            let stored_text = store::load_text();
+            let foreign = stored_text.is_some()
+                && self
+                    .written_text
+                    .with_value(|w| stored_text.as_ref() != Some(w));
+            let to_write = match stored_text.filter(|_| foreign).map(store::parse) {
+                Some(Loaded::Ok(stored)) if self.base.with_value(|b| *b != stored) => {
                     let merged = self
                         .base
                         .with_value(|base| scenario::merge(base, &s, &stored));
@@ -139,9 +151,11 @@ impl AppState {
                 }
                 _ => s.clone(),
             };
-            match store::save(&to_write) {
+            let text = to_write.to_json();
+            match store::save_text(&text) {
                 Ok(()) => {
                     self.written.set_value(to_write.clone());
+                    self.written_text.set_value(text);
                     self.save_error.set(None);
                     if to_write != s {
                         self.own.set(to_write);
@@ -181,7 +195,7 @@ impl AppState {
 
     /// Built-in agreements followed by the user's own.
     pub fn all_agreements(self) -> Vec<Agreement> {
-        let mut all = presets::all();
+        let mut all = builtin().to_vec();
         self.own.with(|s| all.extend(s.agreements.iter().cloned()));
         all
     }
@@ -217,7 +231,7 @@ impl AppState {
     pub fn export_scenario(self) -> Scenario {
         let mut s = self.own.get_untracked();
         let selected = self.selected.get_untracked();
-        for p in presets::all() {
+        for p in builtin().iter().cloned() {
             if selected.contains(&p.id) && !s.agreements.iter().any(|a| a.id == p.id) {
                 s.agreements.push(p);
             }
@@ -232,7 +246,7 @@ impl AppState {
     /// Adds an imported scenario's agreements to the user's: built-in agreements already here are
     /// not duplicated; a clashing id gets a new one. Picks for comparison are restored.
     pub fn add_imported(self, imported: Scenario) -> usize {
-        let builtin = presets::all();
+        let builtin = builtin();
         let mut added = 0;
         let mut renamed = std::collections::HashMap::new();
         for mut a in imported.agreements {

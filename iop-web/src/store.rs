@@ -52,10 +52,15 @@ fn raw() -> Option<web_sys::Storage> {
 
 /// Reads the stored scenario.
 pub fn load() -> Loaded {
-    let Some(text) = raw().and_then(|s| s.get_item(SCENARIO_KEY).ok().flatten()) else {
+    let Some(text) = load_text() else {
         return Loaded::Empty;
     };
     parse(text)
+}
+
+/// The stored scenario's text, unread.
+pub fn load_text() -> Option<String> {
+    raw().and_then(|s| s.get_item(SCENARIO_KEY).ok().flatten())
 }
 
 /// Reads a scenario text found in storage (or sent by another tab).
@@ -89,11 +94,11 @@ pub fn parse(text: String) -> Loaded {
     }
 }
 
-/// Stores the scenario; an error text (quota exceeded, storage off) when it fails.
-pub fn save(s: &Scenario) -> Result<(), String> {
+/// Stores a scenario's text; an error text (quota exceeded, storage off) when it fails.
+pub fn save_text(text: &str) -> Result<(), String> {
     let storage = raw().ok_or_else(|| "local storage is not available".to_string())?;
     storage
-        .set_item(SCENARIO_KEY, &s.to_json())
+        .set_item(SCENARIO_KEY, text)
         .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
 }
 
