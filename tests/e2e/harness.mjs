@@ -65,10 +65,11 @@ export async function openApp(browser, origin, { context } = {}) {
 }
 
 /** Presses Tab until `selector` has focus (at most `max` times); fails if it never does. */
-export async function tabTo(page, selector, max = 80) {
+export async function tabTo(page, selector, max = 120) {
+  const target = page.locator(selector).first();
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
   }
   throw new Error(`could not reach ${selector} with the keyboard`);
 }
