@@ -300,13 +300,8 @@ fn StateAid(id: String) -> impl IntoView {
         let all = state.all_agreements();
         let a = all.iter().find(|a| a.id == id.get_value())?;
         let orgs: Vec<String> = a.organisations.iter().map(|o| o.name.clone()).collect();
-        // Every agreement with the same organisation counts towards its ceiling.
-        let same_org: Vec<iop_core::Agreement> = all
-            .iter()
-            .filter(|x| x.organisations.iter().any(|o| orgs.contains(&o.name)))
-            .cloned()
-            .collect();
-        let rows = iop_core::state_aid::check(&same_org, r, state.at.get());
+        // The core groups every agreement of the same organisation; show this one's rows.
+        let rows = iop_core::state_aid::check(&all, r, state.at.get());
         Some(view! { <ul class="state-aid">{rows.into_iter().filter(|r| orgs.contains(&r.organisation)).map(|r| view! { <li data-verdict=format!("{:?}", r.general)>{r.statement_sv}</li> }).collect_view()}</ul> }.into_any())
     };
     view! {
