@@ -59,3 +59,8 @@ pub use money::Sek;
 pub use municipality::{municipalities, Kommunkod, Municipality, POPULATION_DATE};
 pub use orgnr::OrgNumber;
 pub use split::Share;
+
+/// The README's examples, compiled and run as doc tests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
