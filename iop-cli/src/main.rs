@@ -322,30 +322,9 @@ fn run_more(command: Command) -> Result<String, Failure> {
         Command::Payments { file, at, format } => {
             let s = load(&file)?;
             let at = at.unwrap_or_else(today);
-            let csv = export::payments_csv(&s.agreements, at);
             Ok(match format {
-                TableCsv::Csv => csv,
-                TableCsv::Table => {
-                    let rows: Vec<Vec<String>> = csv
-                        .trim_start_matches('\u{feff}')
-                        .lines()
-                        .skip(1)
-                        .map(|l| l.split(';').map(str::to_string).collect())
-                        .collect();
-                    export::text_table(
-                        &[
-                            "Id",
-                            "Avtal",
-                            "Avtalsår",
-                            "Tidigast",
-                            "Senast",
-                            "Betalare",
-                            "Belopp (kr)",
-                        ],
-                        &rows,
-                        &[6],
-                    )
-                }
+                TableCsv::Csv => export::payments_csv(&s.agreements, at),
+                TableCsv::Table => export::payments_table(&s.agreements, at),
             })
         }
         Command::Draft {

@@ -254,28 +254,64 @@ pub fn comparison_csv(rows: &[ComparisonRow], at: NaiveDate) -> String {
 /// ```
 pub fn payments_csv(agreements: &[crate::Agreement], at: NaiveDate) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str("Id;Avtal;Avtalsår från;Tidigast;Senast;Betalare;Belopp (kr)\r\n");
+    out.push_str(&PAYMENT_COLUMNS.join(";"));
+    out.push_str("\r\n");
+    for row in payment_rows(agreements, at, csv_money) {
+        push_csv_row(&mut out, &row);
+    }
+    out
+}
+
+const PAYMENT_COLUMNS: [&str; 7] = [
+    "Id",
+    "Avtal",
+    "Avtalsår från",
+    "Tidigast",
+    "Senast",
+    "Betalare",
+    "Belopp (kr)",
+];
+
+/// One row per payer and payment: id, name, agreement year, earliest, latest, payer, amount.
+fn payment_rows(
+    agreements: &[crate::Agreement],
+    at: NaiveDate,
+    amount: fn(Known<Sek>) -> String,
+) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
     for a in agreements {
         for p in crate::funding::payments_through(a, at, crate::funding::Conditions::AsRecorded) {
             let (from, to) = match p.window {
                 Known::Known((f, t)) => (f.to_string(), t.to_string()),
                 Known::Unknown => (String::new(), String::new()),
             };
-            for (payer, amount) in &p.per_payer {
-                let cells = [
+            for (payer, value) in &p.per_payer {
+                rows.push(vec![
                     a.id.clone(),
                     a.name.clone(),
                     p.agreement_year.0.to_string(),
                     from.clone(),
                     to.clone(),
                     payer.clone(),
-                    csv_money(*amount),
-                ];
-                push_csv_row(&mut out, &cells);
+                    amount(*value),
+                ]);
             }
         }
     }
-    out
+    rows
+}
+
+/// The payments as a text table with Swedish formats (unknown shown as `okänt`).
+pub fn payments_table(agreements: &[crate::Agreement], at: NaiveDate) -> String {
+    let mut rows = payment_rows(agreements, at, text_money);
+    for r in &mut rows {
+        for cell in &mut r[3..5] {
+            if cell.is_empty() {
+                *cell = "okänt".into();
+            }
+        }
+    }
+    text_table(&PAYMENT_COLUMNS, &rows, &[6])
 }
 
 /// The comparison as a standalone HTML page to print on A4: title, date, one row per term,
@@ -346,7 +382,11 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> Str
     let line = |cells: Vec<&str>| {
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
-            let pad = width[i].saturating_sub(c.chars().count());
+            let pad = width
+                .get(i)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(c.chars().count());
             if i > 0 {
                 s.push_str("  ");
             }
@@ -717,5 +757,14 @@ mod tests {
         assert_eq!(k["payers"][0]["annual_sek"], "500000.00");
         assert_eq!(k["cure_days"], 30);
         assert_eq!(v["agreements"][4]["annual_sek"], Value::Null);
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    #[test]
+    fn rows_wider_than_the_header_do_not_panic() {
+        let t = super::text_table(&["a"], &[vec!["1".into(), "2".into()], vec![]], &[0, 5]);
+        assert_eq!(t.lines().count(), 4);
     }
 }

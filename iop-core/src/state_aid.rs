@@ -146,8 +146,12 @@ fn row(
         Some((w, s)) => (Some(w), Known::Known(s)),
         None => (None, Known::Unknown),
     };
-    let sum_eur = sum_sek.map(|s| {
-        (s.value() / rate).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    // A rate so small that the euro sum overflows gives an unknown sum, not a panic.
+    let sum_eur = sum_sek.and_then(|s| {
+        let eur = s.value().checked_div(rate);
+        Known::from(
+            eur.map(|e| e.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)),
+        )
     });
     let general = verdict(sum_eur, any_unknown, GENERAL_EUR);
     let sgei = verdict(sum_eur, any_unknown, SGEI_EUR);
@@ -247,6 +251,19 @@ mod tests {
         assert_eq!(rows[0].general, Verdict::Above);
         assert_eq!(rows[0].sgei, Verdict::Below);
         assert!(rows[0].statement_sv.contains("ÖVER taket 300 000,00 EUR"));
+    }
+
+    #[test]
+    fn absurd_rates_do_not_panic() {
+        for rate in [
+            Decimal::new(1, 28),
+            Decimal::ZERO,
+            Decimal::new(-5, 0),
+            Decimal::MAX,
+        ] {
+            let rows = check(&[presets::kalmar_2025_2027()], rate, date(2025, 1, 1));
+            assert_eq!(rows.len(), 1);
+        }
     }
 
     #[test]
