@@ -116,6 +116,11 @@ impl Scenario {
         }
     }
 
+    /// The same content without indentation, for storage where size and speed matter.
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
     /// The file's text: pretty JSON, UTF-8.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))

@@ -151,7 +151,7 @@ impl AppState {
                 }
                 _ => s.clone(),
             };
-            let text = to_write.to_json();
+            let text = to_write.to_json_compact();
             match store::save_text(&text) {
                 Ok(()) => {
                     self.written.set_value(to_write.clone());
