@@ -44,9 +44,6 @@ fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    // Saving follows each change by a moment; leaving or reloading the page saves at once.
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
-    on_cleanup(move || hide.remove());
     // A shared link carries a scenario in its fragment: offer to import it, never import unasked.
     check_shared_link(state);
     let hash_handle =

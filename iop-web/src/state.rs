@@ -46,8 +46,9 @@ pub struct AppState {
     pub own: RwSignal<Scenario>,
     /// The version last seen in storage from another tab (the base of a merge).
     pub base: StoredValue<Scenario>,
-    /// The text this tab wrote last (or found on load): tells cheaply whether the work changed
-    /// and whether another tab has written since.
+    /// The version this tab wrote last.
+    pub written: StoredValue<Scenario>,
+    /// Its text, to tell cheaply whether another tab has written since.
     pub written_text: StoredValue<String>,
     /// Ids picked for comparison.
     pub selected: RwSignal<Vec<String>>,
@@ -105,10 +106,8 @@ impl AppState {
             lang: RwSignal::new(prefs.lang),
             at: RwSignal::new(today()),
             base: StoredValue::new(own.clone()),
-            // Nothing stored yet: nothing to write until the user changes something.
-            written_text: StoredValue::new(
-                store::load_text().unwrap_or_else(|| own.to_json_compact()),
-            ),
+            written: StoredValue::new(own.clone()),
+            written_text: StoredValue::new(store::load_text().unwrap_or_default()),
             own: RwSignal::new(own),
             selected: RwSignal::new(prefs.selected),
             view: RwSignal::new(View::Browse),
@@ -129,11 +128,41 @@ impl AppState {
     /// what this tab wrote last came from another tab and is merged before anything is written.
     fn persist(self) {
         Effect::new(move |_| {
-            // Subscribe to every change; store right after the page has updated, so typing
-            // shows its result first (the save follows within the same task queue turn).
-            self.own.track();
-            self.unreadable.track();
-            set_timeout(move || self.save_now(), std::time::Duration::ZERO);
+            let s = self.own.get();
+            if self.unreadable.with(Option::is_some) {
+                return;
+            }
+            if self.written.with_value(|w| *w == s) && self.save_error.get_untracked().is_none() {
+                return;
+            }
+            // Parse what is stored only when another tab has written since our last save.
+            let stored_text = store::load_text();
+            let foreign = stored_text.is_some()
+                && self
+                    .written_text
+                    .with_value(|w| stored_text.as_ref() != Some(w));
+            let to_write = match stored_text.filter(|_| foreign).map(store::parse) {
+                Some(Loaded::Ok(stored)) if self.base.with_value(|b| *b != stored) => {
+                    let merged = self
+                        .base
+                        .with_value(|base| scenario::merge(base, &s, &stored));
+                    self.base.set_value(stored);
+                    merged
+                }
+                _ => s.clone(),
+            };
+            let text = to_write.to_json_compact();
+            match store::save_text(&text) {
+                Ok(()) => {
+                    self.written.set_value(to_write.clone());
+                    self.written_text.set_value(text);
+                    self.save_error.set(None);
+                    if to_write != s {
+                        self.own.set(to_write);
+                    }
+                }
+                Err(e) => self.save_error.set(Some(e)),
+            }
         });
         Effect::new(move |_| {
             store::save_prefs(&Prefs {
@@ -143,60 +172,14 @@ impl AppState {
         });
     }
 
-    /// Stores the work now, merging first what another tab has stored since our last save.
-    pub fn save_now(self) {
-        if self.unreadable.with_untracked(Option::is_some) {
-            return;
-        }
-        let s = self.own.get_untracked();
-        let text = s.to_json_compact();
-        if self.written_text.with_value(|w| *w == text) && self.save_error.get_untracked().is_none()
-        {
-            return;
-        }
-        // Parse what is stored only when another tab has written since our last save.
-        let stored_text = store::load_text();
-        let foreign = stored_text.is_some()
-            && self
-                .written_text
-                .with_value(|w| stored_text.as_ref() != Some(w));
-        let (to_write, text) = match stored_text.filter(|_| foreign).map(store::parse) {
-            Some(Loaded::Ok(stored)) if self.base.with_value(|b| *b != stored) => {
-                let merged = self
-                    .base
-                    .with_value(|base| scenario::merge(base, &s, &stored));
-                self.base.set_value(stored);
-                let t = merged.to_json_compact();
-                (merged, t)
-            }
-            _ => (s, text),
-        };
-        match store::save_text(&text) {
-            Ok(()) => {
-                self.written_text.set_value(text);
-                self.save_error.set(None);
-                if self.own.with_untracked(|o| *o != to_write) {
-                    self.own.set(to_write);
-                }
-            }
-            Err(e) => self.save_error.set(Some(e)),
-        }
-    }
-
     /// Another tab stored a new version: merge what is stored now (events can arrive late, so
     /// the event's own copy may be stale) with ours (see `iop_core::scenario::merge`).
     pub fn receive(self) {
         if self.unreadable.with_untracked(Option::is_some) {
             return;
         }
-        let Some(text) = store::load_text() else {
-            return;
-        };
-        if self.written_text.with_value(|w| *w == text) {
-            return;
-        }
-        if let Loaded::Ok(remote) = store::parse(text) {
-            if self.base.with_value(|b| *b == remote) {
+        if let Loaded::Ok(remote) = store::load() {
+            if self.written.with_value(|w| *w == remote) || self.base.with_value(|b| *b == remote) {
                 return;
             }
             let merged = self.base.with_value(|base| {
