@@ -632,6 +632,66 @@ pub fn validate_agreement(agreement: &Agreement) -> Vec<Problem> {
         .collect()
 }
 
+/// An id not used by any of `taken`: `stem-1`, `stem-2`, … (the stem kept to ASCII letters,
+/// digits and `-`).
+///
+/// ```
+/// let taken = iop_core::presets::all();
+/// assert_eq!(iop_core::scenario::fresh_id(&taken, "kopia"), "kopia-1");
+/// ```
+pub fn fresh_id(taken: &[Agreement], stem: &str) -> String {
+    let stem: String = stem
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    (1..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|id| !taken.iter().any(|a| &a.id == id))
+        .unwrap_or_default()
+}
+
+/// Adds the agreements of an imported scenario to `own`, next to the built-in ones in
+/// `builtin`. Rule: an agreement identical to one already there (built-in or own) is skipped;
+/// one whose id is taken gets a fresh id ([`fresh_id`]). Returns how many were added and the
+/// renamed ids (old → new), so references to them (picks for comparison) can follow.
+///
+/// ```
+/// use iop_core::{presets, scenario::{absorb, Scenario}};
+/// let builtin = presets::all();
+/// let mut own = Scenario::new("mine", Default::default(), vec![]);
+/// let mut changed = presets::vallentuna();
+/// changed.name = "Ändrad".into();
+/// let (added, renamed) = absorb(&mut own, &builtin, vec![presets::kalmar_2025_2027(), changed]);
+/// assert_eq!(added, 1); // Kalmar is built in already
+/// assert_eq!(renamed.get("vallentuna-2021").map(String::as_str), Some("vallentuna-2021-1"));
+/// ```
+pub fn absorb(
+    own: &mut Scenario,
+    builtin: &[Agreement],
+    imported: Vec<Agreement>,
+) -> (usize, std::collections::HashMap<String, String>) {
+    let mut added = 0;
+    let mut renamed = std::collections::HashMap::new();
+    for mut a in imported {
+        if builtin.contains(&a) || own.agreements.contains(&a) {
+            continue;
+        }
+        let taken: Vec<Agreement> = builtin
+            .iter()
+            .chain(own.agreements.iter())
+            .cloned()
+            .collect();
+        if taken.iter().any(|x| x.id == a.id) {
+            let new_id = fresh_id(&taken, &a.id);
+            renamed.insert(a.id.clone(), new_id.clone());
+            a.id = new_id;
+        }
+        own.agreements.push(a);
+        added += 1;
+    }
+    (added, renamed)
+}
+
 /// A three-way merge of the user's agreements, for two tabs editing the same storage.
 ///
 /// Rule, per agreement id: an agreement changed in `local` since `base` keeps the local
@@ -815,16 +875,19 @@ fn validate_funding(a: &Agreement, p: &str, out: &mut Vec<Problem>) {
             "The agreement has no amounts.",
         ));
     }
+    if f.split.payer_names().is_empty() {
+        out.push(error(
+            Tier::Rules,
+            format!("{p}.funding.split.payers"),
+            "Minst en betalare behövs.",
+            "At least one payer is needed.",
+        ));
+    }
     match &f.split {
         Split::Share { payers } => {
-            if payers.is_empty() {
-                out.push(error(
-                    Tier::Rules,
-                    format!("{p}.funding.split.payers"),
-                    "Minst en betalare behövs.",
-                    "At least one payer is needed.",
-                ));
-            } else if !sums_to_whole(&payers.iter().map(|x| x.share).collect::<Vec<_>>()) {
+            if !payers.is_empty()
+                && !sums_to_whole(&payers.iter().map(|x| x.share).collect::<Vec<_>>())
+            {
                 let shown: Vec<String> = payers.iter().map(|x| x.share.to_string()).collect();
                 out.push(error(
                     Tier::Rules,
@@ -841,14 +904,6 @@ fn validate_funding(a: &Agreement, p: &str, out: &mut Vec<Problem>) {
             }
         }
         Split::Amount { payers } => {
-            if payers.is_empty() {
-                out.push(error(
-                    Tier::Rules,
-                    format!("{p}.funding.split.payers"),
-                    "Minst en betalare behövs.",
-                    "At least one payer is needed.",
-                ));
-            }
             let mut sum = Some(Sek::ZERO);
             for (j, x) in payers.iter().enumerate() {
                 if x.amount.is_negative() {
@@ -1054,6 +1109,23 @@ mod tests {
         assert!(
             paths.contains(&"$.agreements[3].funding.components[0].amount"),
             "{paths:?}"
+        );
+    }
+
+    #[test]
+    fn a_split_needs_a_payer() {
+        let mut s = Scenario::new(
+            "t",
+            NaiveDateTime::default(),
+            vec![presets::kalmar_2025_2027()],
+        );
+        s.agreements[0].funding.split = Split::Share { payers: vec![] };
+        let problems = validate(&s);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message_en == "At least one payer is needed."),
+            "{problems:?}"
         );
     }
 

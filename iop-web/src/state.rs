@@ -215,15 +215,7 @@ impl AppState {
 
     /// A fresh id for a new agreement, unique among all agreements.
     pub fn fresh_id(self, stem: &str) -> String {
-        let all = self.all_agreements();
-        let stem: String = stem
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        (1..)
-            .map(|n| format!("{stem}-{n}"))
-            .find(|id| !all.iter().any(|a| &a.id == id))
-            .unwrap_or_default()
+        scenario::fresh_id(&self.all_agreements(), stem)
     }
 
     /// The scenario to export: the user's agreements and copies of the built-in agreements picked
@@ -246,21 +238,10 @@ impl AppState {
     /// Adds an imported scenario's agreements to the user's: built-in agreements already here are
     /// not duplicated; a clashing id gets a new one. Picks for comparison are restored.
     pub fn add_imported(self, imported: Scenario) -> usize {
-        let builtin = builtin();
+        let mut renamed = Default::default();
         let mut added = 0;
-        let mut renamed = std::collections::HashMap::new();
-        for mut a in imported.agreements {
-            if builtin.contains(&a) || self.own.with_untracked(|s| s.agreements.contains(&a)) {
-                continue;
-            }
-            if self.all_agreements().iter().any(|x| x.id == a.id) {
-                let new_id = self.fresh_id(&a.id);
-                renamed.insert(a.id.clone(), new_id.clone());
-                a.id = new_id;
-            }
-            self.edit(|s| s.agreements.push(a));
-            added += 1;
-        }
+        let agreements = imported.agreements.clone();
+        self.edit(|s| (added, renamed) = scenario::absorb(s, builtin(), agreements));
         let picks: Vec<String> = imported
             .extensions
             .get("iop-web")
