@@ -44,6 +44,15 @@ fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // Store at once what waits for a pause in typing when the page is hidden or left.
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
+    on_cleanup(move || hide.remove());
+    let vis = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.save_now();
+        }
+    });
+    on_cleanup(move || vis.remove());
     // A shared link carries a scenario in its fragment: offer to import it, never import unasked.
     check_shared_link(state);
     let hash_handle =

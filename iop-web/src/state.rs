@@ -62,7 +62,17 @@ pub struct AppState {
     pub pending_import: RwSignal<Option<PendingImport>>,
     /// A short message for screen readers and sighted users after an action.
     pub status: RwSignal<String>,
+    /// Counts changes to the user's agreements that came from elsewhere (another tab's version
+    /// merged in), so an open form shows them; the form's own edits do not rebuild it.
+    pub merged_in: RwSignal<u64>,
+    /// The save waiting for typing to pause.
+    save_timer: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How long typing must pause before the work is stored: a keystroke updates the page at once,
+/// and serialising and storing every agreement happens once per pause instead of per key. The
+/// page stores at once when it is hidden or closed.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Now, from the browser's clock, as UTC.
 pub fn now() -> NaiveDateTime {
@@ -115,54 +125,24 @@ impl AppState {
             unreadable: RwSignal::new(unreadable),
             pending_import: RwSignal::new(None),
             status: RwSignal::new(String::new()),
+            merged_in: RwSignal::new(0),
+            save_timer: StoredValue::new(None),
         };
         state.persist();
         state
     }
 
-    /// One effect stores the work on every change (unless stored data awaits the user's
-    /// decision); another stores the preferences.
-    ///
-    /// Two tabs share the storage. `base` is the last version this tab has seen from storage
-    /// (the common ancestor of both tabs' edits); a version in storage that is neither `base` nor
-    /// what this tab wrote last came from another tab and is merged before anything is written.
+    /// One effect schedules a save on every change (see [`SAVE_DELAY`]); another stores the
+    /// preferences.
     fn persist(self) {
         Effect::new(move |_| {
-            let s = self.own.get();
-            if self.unreadable.with(Option::is_some) {
-                return;
+            self.own.track();
+            self.unreadable.track();
+            if let Some(t) = self.save_timer.try_update_value(Option::take).flatten() {
+                t.clear();
             }
-            if self.written.with_value(|w| *w == s) && self.save_error.get_untracked().is_none() {
-                return;
-            }
-            // Parse what is stored only when another tab has written since our last save.
-            let stored_text = store::load_text();
-            let foreign = stored_text.is_some()
-                && self
-                    .written_text
-                    .with_value(|w| stored_text.as_ref() != Some(w));
-            let to_write = match stored_text.filter(|_| foreign).map(store::parse) {
-                Some(Loaded::Ok(stored)) if self.base.with_value(|b| *b != stored) => {
-                    let merged = self
-                        .base
-                        .with_value(|base| scenario::merge(base, &s, &stored));
-                    self.base.set_value(stored);
-                    merged
-                }
-                _ => s.clone(),
-            };
-            let text = to_write.to_json_compact();
-            match store::save_text(&text) {
-                Ok(()) => {
-                    self.written.set_value(to_write.clone());
-                    self.written_text.set_value(text);
-                    self.save_error.set(None);
-                    if to_write != s {
-                        self.own.set(to_write);
-                    }
-                }
-                Err(e) => self.save_error.set(Some(e)),
-            }
+            let timer = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
+            self.save_timer.set_value(timer);
         });
         Effect::new(move |_| {
             store::save_prefs(&Prefs {
@@ -170,6 +150,55 @@ impl AppState {
                 selected: self.selected.get(),
             });
         });
+    }
+
+    /// Stores the work now, unless nothing changed since the last save or stored data awaits
+    /// the user's decision.
+    ///
+    /// Two tabs share the storage. `base` is the last version this tab has seen from storage
+    /// (the common ancestor of both tabs' edits); a version in storage that is neither `base` nor
+    /// what this tab wrote last came from another tab and is merged before anything is written.
+    pub fn save_now(self) {
+        if let Some(t) = self.save_timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+        if self.unreadable.with_untracked(Option::is_some) {
+            return;
+        }
+        let s = self.own.get_untracked();
+        if self.written.with_value(|w| *w == s) && self.save_error.get_untracked().is_none() {
+            return;
+        }
+        // Parse what is stored only when another tab has written since our last save.
+        let stored_text = store::load_text();
+        let foreign = stored_text.is_some()
+            && self
+                .written_text
+                .with_value(|w| stored_text.as_ref() != Some(w));
+        let to_write = match stored_text.filter(|_| foreign).map(store::parse) {
+            Some(Loaded::Ok(stored)) if self.base.with_value(|b| *b != stored) => {
+                let merged = self
+                    .base
+                    .with_value(|base| scenario::merge(base, &s, &stored));
+                self.base.set_value(stored);
+                merged
+            }
+            _ => s.clone(),
+        };
+        let text = to_write.to_json_compact();
+        match store::save_text(&text) {
+            Ok(()) => {
+                let changed = to_write != s;
+                self.written.set_value(to_write.clone());
+                self.written_text.set_value(text);
+                self.save_error.set(None);
+                if changed {
+                    self.own.set(to_write);
+                    self.merged_in.update(|n| *n += 1);
+                }
+            }
+            Err(e) => self.save_error.set(Some(e)),
+        }
     }
 
     /// Another tab stored a new version: merge what is stored now (events can arrive late, so
@@ -189,6 +218,7 @@ impl AppState {
             self.base.set_value(remote);
             if self.own.with_untracked(|o| *o != merged) {
                 self.own.set(merged);
+                self.merged_in.update(|n| *n += 1);
             }
         }
     }

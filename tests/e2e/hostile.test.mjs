@@ -99,7 +99,8 @@ test('storage full: the app says so, keeps the work, offers an export; the next 
   assert.ok(JSON.parse(readFileSync(file, 'utf8')).agreements.some((a) => a.id === 'kopia-1'), 'the export holds the unsaved work');
   await page.evaluate(() => { window.__full = false; });
   await copyOf(page, 'vallentuna-2021');
-  assert.equal(await banner.count(), 0);
+  // The save waits for a pause (250 ms); once it succeeds the banner goes.
+  await banner.waitFor({ state: 'detached', timeout: 5000 });
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
   assert.equal(await page.locator('tr[data-id="kopia-1"]').count(), 1);

@@ -85,8 +85,11 @@ fn build() -> Result<(), String> {
 
     let module = dist.join("iop_web_bg.wasm");
     println!("xtask: wasm-opt -Oz");
+    // XTASK_KEEP_NAMES=1 keeps the function names so `twiggy` can attribute the optimised bytes.
+    let keep_names = env::var_os("XTASK_KEEP_NAMES").is_some_and(|v| v == "1");
     run(Command::new("wasm-opt")
         .arg("-Oz")
+        .args(keep_names.then_some("-g"))
         .arg("--enable-bulk-memory")
         .arg("--enable-nontrapping-float-to-int")
         .arg("--enable-sign-ext")

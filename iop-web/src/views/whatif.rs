@@ -98,9 +98,12 @@ pub fn WhatIf(id: String) -> impl IntoView {
         }
     };
 
+    // The form shows the agreement as it was when opened (or when another tab's version was
+    // merged in); afterwards the inputs hold the user's text, so a keystroke rebuilds nothing here.
     move || {
         let l = lang.get();
-        let Some(a) = agreement.get() else {
+        state.merged_in.track();
+        let Some(a) = agreement.get_untracked() else {
             return view! {
                 <h2>{l.t("Ändra avtal", "Edit agreement")}</h2>
                 <p>{l.t("Avtalet finns inte bland dina avtal.", "The agreement is not among your agreements.")}</p>
