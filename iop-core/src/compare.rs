@@ -77,7 +77,14 @@ pub struct ComparisonRow {
 /// assert!(f.explanation.sv.contains("72 704"));
 /// ```
 pub fn per_inhabitant(agreement: &Agreement, at: NaiveDate) -> Figure<Decimal> {
-    let annual = annual_amount(agreement, at, Conditions::AsRecorded);
+    per_inhabitant_of(
+        agreement,
+        &annual_amount(agreement, at, Conditions::AsRecorded),
+    )
+}
+
+/// [`per_inhabitant`] from a yearly amount already computed (a comparison needs both).
+fn per_inhabitant_of(agreement: &Agreement, annual: &Figure<Sek>) -> Figure<Decimal> {
     let population = agreement.population();
     match (annual.value, population) {
         (Known::Known(a), Known::Known(p)) if p > 0 => {
@@ -137,14 +144,14 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
         decision_due: term.decision_due(at),
         payers: {
             let shares = agreement.funding.split.shares_sv();
-            crate::funding::per_payer_annual(agreement, at)
+            crate::funding::per_payer(&agreement.funding.split, annual.value)
                 .into_iter()
                 .zip(shares)
                 .map(|((n, a), s)| (n, s, a))
                 .collect()
         },
         annual_max: annual_amount(agreement, at, Conditions::AllMet),
-        per_inhabitant: per_inhabitant(agreement, at),
+        per_inhabitant: per_inhabitant_of(agreement, &annual),
         annual,
         total: total_for_period_on(agreement, at),
         term_months: term.first_period_months(),

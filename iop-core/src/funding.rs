@@ -700,7 +700,7 @@ pub fn payments_in_period(
     out
 }
 
-fn per_payer(split: &Split, amount: Known<Sek>) -> Vec<(String, Known<Sek>)> {
+pub(crate) fn per_payer(split: &Split, amount: Known<Sek>) -> Vec<(String, Known<Sek>)> {
     match amount.and_then(|a| split.divide(a).into()) {
         Known::Known(parts) => parts
             .into_iter()

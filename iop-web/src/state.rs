@@ -135,9 +135,12 @@ impl AppState {
     /// One effect schedules a save on every change (see [`SAVE_DELAY`]); another stores the
     /// preferences.
     fn persist(self) {
-        Effect::new(move |_| {
+        Effect::new(move |first: Option<()>| {
             self.own.track();
             self.unreadable.track();
+            if first.is_none() {
+                return; // what was just loaded needs no saving
+            }
             if let Some(t) = self.save_timer.try_update_value(Option::take).flatten() {
                 t.clear();
             }

@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { startServer, launchBrowser, ROOT } from '../e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
+// ONLY=load,compare,typing,import runs some of the figures (the transfer size is always printed).
+const ONLY = (process.env.ONLY || 'load,compare,typing,import').split(',');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const iop = (...args) => execFileSync(join(ROOT, 'target', 'release', 'iop'), args, { maxBuffer: 1 << 30 });
 
@@ -38,7 +40,7 @@ const seedStorage = (scenario, selected) => ({
 });
 
 // 1. Cold load to first render, next to the same content as a static page.
-{
+if (ONLY.includes('load')) {
   const { ctx, page } = await fresh();
   await page.goto(server.origin + '/');
   await page.waitForSelector('main[data-ready="true"]');
@@ -62,7 +64,7 @@ const seedStorage = (scenario, selected) => ({
 }
 
 // 2. Rendering a comparison of 290 agreements, next to the same table as static HTML.
-{
+if (ONLY.includes('compare')) {
   const s = gen(290);
   const ids = s.agreements.map((a) => a.id);
   const app = [];
@@ -94,7 +96,7 @@ const seedStorage = (scenario, selected) => ({
 }
 
 // 3. Typing a term to the updated comparison, with 50 agreements.
-{
+if (ONLY.includes('typing')) {
   const s = gen(50);
   const times = [];
   const { ctx, page } = await fresh(seedStorage(s, s.agreements.map((a) => a.id)));
@@ -120,7 +122,7 @@ const seedStorage = (scenario, selected) => ({
 }
 
 // 4. Importing a 5 MB scenario; 5. the page's memory after it.
-{
+if (ONLY.includes('import')) {
   const file = join(ROOT, 'tests', 'artifacts', 'bench-5mb.json');
   writeFileSync(file, iop('generate', '--bytes', String(5 * 1024 * 1024), '--seed', '4'));
   const times = [];

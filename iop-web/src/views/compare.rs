@@ -1,11 +1,37 @@
-//! Compare: the picked agreements side by side, one row per term, differences highlighted,
-//! unknowns marked, sortable, with charts. Prints as a clean table with its date and sources.
+//! Compare: the picked agreements side by side, differences highlighted, unknowns marked,
+//! sortable, with charts. Prints as a clean table with its date and sources.
+//!
+//! A few agreements read best as one column each (terms down the side). A national comparison
+//! turns the table: one row per agreement, and only the rows in view (plus a margin) are in the
+//! page, so 290 agreements open as fast as 30 do; printing draws every row.
 
+use crate::i18n::Lang;
 use crate::state::{AppState, View};
 use crate::views::charts::{MoneyChart, PerInhabitantChart};
-use iop_core::compare::{compare, order_by, side_by_side};
+use iop_core::compare::{compare, order_by, side_by_side, ComparisonRow, TermRow};
 use iop_core::funding::calendar_year_amounts;
+use iop_core::Agreement;
+use leptos::html;
 use leptos::prelude::*;
+
+/// Up to this many agreements, one column each; more turn the table (one row each).
+const WIDE: usize = 12;
+/// Rows drawn above and below those in view, so scrolling shows no gap.
+const MARGIN: usize = 10;
+/// Rows drawn before the first scroll (a tall window holds about 20).
+const FIRST_WINDOW: usize = 40;
+/// A row's height before one has been measured (px).
+const ROW_PX: f64 = 37.0;
+/// The charts draw at most this many agreements, in the table's order.
+const CHART_MAX: usize = 20;
+
+/// What the comparison shows, computed once per change of the picks or the date.
+#[derive(Clone, PartialEq)]
+struct Computed {
+    agreements: Vec<Agreement>,
+    rows: Vec<ComparisonRow>,
+    table: Vec<TermRow>,
+}
 
 #[component]
 pub fn Compare() -> impl IntoView {
@@ -13,18 +39,44 @@ pub fn Compare() -> impl IntoView {
     let lang = state.lang;
     let sort_key = RwSignal::new(String::new());
     let descending = RwSignal::new(true);
-    let picked = Memo::new(move |_| {
+    let computed = Memo::new(move |_| {
         let sel = state.selected.get();
-        state
+        let agreements: Vec<Agreement> = state
             .all_agreements()
             .into_iter()
             .filter(|a| sel.contains(&a.id))
-            .collect::<Vec<_>>()
+            .collect();
+        let rows = compare(&agreements, state.at.get());
+        let table = side_by_side(&rows);
+        Computed {
+            agreements,
+            rows,
+            table,
+        }
     });
+    let order = Memo::new(move |_| {
+        let key = sort_key.get();
+        computed.with(|c| {
+            if key.is_empty() {
+                (0..c.rows.len()).collect::<Vec<usize>>()
+            } else {
+                order_by(&c.table, &key, descending.get())
+            }
+        })
+    });
+    // Printing draws every row of a turned table.
+    let printing = RwSignal::new(false);
+    let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+
     move || {
         let l = lang.get();
-        let agreements = picked.get();
-        if agreements.len() < 2 {
+        let n = computed.with(|c| c.rows.len());
+        if n < 2 {
             return view! {
                 <h2>{l.t("Jämför", "Compare")}</h2>
                 <p>{l.t("Välj minst två avtal i listan för att jämföra dem.", "Pick at least two agreements in the list to compare them.")}</p>
@@ -33,54 +85,53 @@ pub fn Compare() -> impl IntoView {
             .into_any();
         }
         let at = state.at.get();
-        let rows = compare(&agreements, at);
-        let table = side_by_side(&rows);
         let key = sort_key.get();
-        let order: Vec<usize> = if key.is_empty() {
-            (0..rows.len()).collect()
-        } else {
-            order_by(&table, &key, descending.get())
-        };
-        let series: Vec<_> = order
-            .iter()
-            .map(|&i| {
-                (
-                    agreements[i].name.clone(),
-                    calendar_year_amounts(&agreements[i], at),
-                )
-            })
-            .collect();
-        let bars: Vec<_> = order
-            .iter()
-            .map(|&i| {
-                (
-                    rows[i].name.clone(),
-                    rows[i].per_inhabitant.value.map(|v| {
-                        v.round_dp_with_strategy(
-                            2,
-                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                        )
-                    }),
-                )
-            })
-            .collect();
-        let sources: Vec<String> = order
-            .iter()
-            .flat_map(|&i| {
-                let a = &agreements[i];
-                a.sources
+        let (sortable, charts) = computed.with(|c| {
+            order.with(|order| {
+                let sortable: Vec<(&'static str, &'static str, &'static str)> = c
+                    .table
                     .iter()
-                    .map(move |s| format!("{}: {} ({})", a.name, s.title, s.id))
+                    .filter(|t| t.cells.iter().any(|cell| cell.sort.is_some()))
+                    .map(|t| (t.key, t.label_sv, t.label_en))
+                    .collect();
+                (
+                    sortable,
+                    charts(c, &order[..order.len().min(CHART_MAX)], at, l),
+                )
             })
-            .collect();
-        let sortable: Vec<(&'static str, &'static str, &'static str)> = table
-            .iter()
-            .filter(|t| t.cells.iter().any(|c| c.sort.is_some()))
-            .map(|t| (t.key, t.label_sv, t.label_en))
-            .collect();
+        });
+        let table = if n <= WIDE {
+            computed.with(|c| order.with(|order| columns_table(state, c, order, l)))
+        } else {
+            rows_table(state, computed, order, printing, l, n)
+        };
+        let sources = move || {
+            let wanted = n <= WIDE || printing.get();
+            wanted.then(|| {
+                let items: Vec<String> = computed.with(|c| {
+                    order.with(|order| {
+                        order
+                            .iter()
+                            .flat_map(|&i| {
+                                let a = &c.agreements[i];
+                                a.sources
+                                    .iter()
+                                    .map(move |s| format!("{}: {} ({})", a.name, s.title, s.id))
+                            })
+                            .collect()
+                    })
+                });
+                view! {
+                    <section class="print-sources">
+                        <h3>{l.t("Källor", "Sources")}</h3>
+                        <ul>{items.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                    </section>
+                }
+            })
+        };
         view! {
             <h2 id="compare-heading">{l.t("Jämförelse", "Comparison")}</h2>
-            <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd 2024-12-31 (SCB)."), format!("On {at}. Population 2024-12-31 (SCB)."))}</p>
+            <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd 2024-12-31 (SCB). {n} avtal."), format!("On {at}. Population 2024-12-31 (SCB). {n} agreements."))}</p>
             <div class="sort no-print">
                 <label for="sort-key">{l.t("Sortera avtalen efter", "Sort agreements by")}</label>
                 <select id="sort-key" on:change=move |ev| sort_key.set(event_target_value(&ev))>
@@ -91,53 +142,196 @@ pub fn Compare() -> impl IntoView {
                     {move || if descending.get() { lang.get().t("Störst först", "Largest first") } else { lang.get().t("Minst först", "Smallest first") }}
                 </button>
             </div>
-            <div class="table-wrap">
-                <table class="compare" aria-labelledby="compare-heading">
-                    <caption class="sr-only">{l.t("Villkor per avtal; markerade rader skiljer sig åt.", "Terms per agreement; marked rows differ.")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{l.t("Villkor", "Term")}</th>
-                            {order.iter().map(|&i| {
-                                let id = rows[i].id.clone();
-                                view! {
-                                    <th scope="col">
-                                        {rows[i].name.clone()}
-                                        <button type="button" class="remove no-print" aria-label=l.pick(format!("Ta bort {} ur jämförelsen", rows[i].name), format!("Remove {} from the comparison", rows[i].name))
-                                            on:click=move |_| state.selected.update(|s| s.retain(|x| *x != id))>"×"</button>
-                                    </th>
-                                }
-                            }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {table.iter().map(|t| {
-                            view! {
-                                <tr class:differs=t.differs data-term=t.key>
-                                    <th scope="row">{l.t(t.label_sv, t.label_en)}{t.differs.then(|| view! { <span class="sr-only">{l.t(" (skiljer sig)", " (differs)")}</span> })}</th>
-                                    {order.iter().map(|&i| {
-                                        let c = &t.cells[i];
-                                        view! {
-                                            <td class:unknown=c.unknown class:num=c.sort.is_some()>
-                                                {l.pick(c.sv.clone(), c.en.clone())}
-                                                {c.explanation.as_ref().map(|e| crate::views::detail::explain(e, l))}
-                                            </td>
-                                        }
-                                    }).collect_view()}
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <h3>{l.t("Diagram", "Charts")}</h3>
-            <MoneyChart series=series lang=l />
-            <PerInhabitantChart bars=bars lang=l />
-            <section class="print-sources">
-                <h3>{l.t("Källor", "Sources")}</h3>
-                <ul>{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-            </section>
-            <p class="no-print"><button type="button" on:click=move |_| { let _ = window().print(); }>{l.t("Skriv ut", "Print")}</button></p>
+            {table}
+            {charts}
+            {sources}
+            <p class="no-print"><button type="button" on:click=move |_| {
+                printing.set(true);
+                // Print once the rows are drawn (the reactive update runs before the timeout).
+                set_timeout(|| { let _ = window().print(); }, std::time::Duration::ZERO);
+            }>{l.t("Skriv ut", "Print")}</button></p>
         }
         .into_any()
+    }
+}
+
+/// One column per agreement, one row per term, each figure with its explanation.
+fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> AnyView {
+    let rows = &c.rows;
+    view! {
+        <div class="table-wrap">
+            <table class="compare" aria-labelledby="compare-heading">
+                <caption class="sr-only">{l.t("Villkor per avtal; markerade rader skiljer sig åt.", "Terms per agreement; marked rows differ.")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{l.t("Villkor", "Term")}</th>
+                        {order.iter().map(|&i| {
+                            let id = rows[i].id.clone();
+                            view! {
+                                <th scope="col">
+                                    {rows[i].name.clone()}
+                                    <button type="button" class="remove no-print" aria-label=l.pick(format!("Ta bort {} ur jämförelsen", rows[i].name), format!("Remove {} from the comparison", rows[i].name))
+                                        on:click=move |_| state.selected.update(|s| s.retain(|x| *x != id))>"×"</button>
+                                </th>
+                            }
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {c.table.iter().map(|t| {
+                        view! {
+                            <tr class:differs=t.differs data-term=t.key>
+                                <th scope="row">{l.t(t.label_sv, t.label_en)}{t.differs.then(|| view! { <span class="sr-only">{l.t(" (skiljer sig)", " (differs)")}</span> })}</th>
+                                {order.iter().map(|&i| {
+                                    let cell = &t.cells[i];
+                                    view! {
+                                        <td class:unknown=cell.unknown class:num=cell.sort.is_some()>
+                                            {l.pick(cell.sv.clone(), cell.en.clone())}
+                                            {cell.explanation.as_ref().map(|e| crate::views::detail::explain(e, l))}
+                                        </td>
+                                    }
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// One row per agreement, drawn as it scrolls into view. The table states its full size
+/// (`aria-rowcount`, `aria-rowindex`) so screen readers know how many rows there are; how a
+/// figure is computed is one click away, in the agreement.
+fn rows_table(
+    state: AppState,
+    computed: Memo<Computed>,
+    order: Memo<Vec<usize>>,
+    printing: RwSignal<bool>,
+    l: Lang,
+    n: usize,
+) -> AnyView {
+    let wrap = NodeRef::<html::Div>::new();
+    let first = RwSignal::new(0usize);
+    let row_px = StoredValue::new(ROW_PX);
+    let window_len = RwSignal::new(FIRST_WINDOW);
+    let on_scroll = move |_| {
+        let Some(el) = wrap.get_untracked() else {
+            return;
+        };
+        if let Ok(Some(row)) = el.query_selector("tbody tr[aria-rowindex]") {
+            let h = f64::from(row.client_height());
+            if h > 0.0 {
+                row_px.set_value(h);
+            }
+        }
+        let h = row_px.get_value();
+        let top = (f64::from(el.scroll_top()) / h) as usize;
+        let visible = (f64::from(el.client_height()) / h).ceil() as usize;
+        let f = top.saturating_sub(MARGIN).min(n.saturating_sub(1));
+        if f != first.get_untracked() {
+            first.set(f);
+        }
+        let len = visible + 2 * MARGIN;
+        if len != window_len.get_untracked() {
+            window_len.set(len);
+        }
+    };
+    let terms: Vec<(&'static str, &'static str, &'static str, bool)> = computed.with(|c| {
+        c.table
+            .iter()
+            .map(|t| (t.key, t.label_sv, t.label_en, t.differs))
+            .collect()
+    });
+    let columns = terms.len() + 1;
+    let body = move || {
+        let (from, to) = if printing.get() {
+            (0, n)
+        } else {
+            let f = first.get();
+            (f, (f + window_len.get()).min(n))
+        };
+        let h = row_px.get_value();
+        computed.with(|c| {
+            order.with(|order| {
+                let rows = order[from..to].iter().enumerate().map(|(k, &i)| {
+                    let r = &c.rows[i];
+                    let id = r.id.clone();
+                    view! {
+                        <tr aria-rowindex=from + k + 2 data-id=r.id.clone()>
+                            <th scope="row"><button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id.clone()))>{r.name.clone()}</button></th>
+                            {c.table.iter().map(|t| {
+                                let cell = &t.cells[i];
+                                view! { <td class:unknown=cell.unknown class:num=cell.sort.is_some()>{l.pick(cell.sv.clone(), cell.en.clone())}</td> }
+                            }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view();
+                view! {
+                    <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=format!("{}px", from as f64 * h)></td></tr>
+                    {rows}
+                    <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=format!("{}px", (n - to) as f64 * h)></td></tr>
+                }
+            })
+        })
+    };
+    view! {
+        <p class="note no-print">{l.pick(
+            format!("{n} avtal, ett per rad. Markerade kolumner skiljer sig åt. Öppna ett avtal för att se hur varje siffra räknas fram."),
+            format!("{n} agreements, one per row. Marked columns differ. Open an agreement to see how each figure is computed."),
+        )}</p>
+        <div class="table-wrap tall" node_ref=wrap tabindex="0" role="region" aria-labelledby="compare-heading" on:scroll=on_scroll>
+            <table class="compare national" aria-labelledby="compare-heading" aria-rowcount=n + 1>
+                <caption class="sr-only">{l.t("Ett avtal per rad; ≠ markerar villkor som skiljer sig åt.", "One agreement per row; ≠ marks terms that differ.")}</caption>
+                <thead>
+                    <tr aria-rowindex="1">
+                        <th scope="col">{l.t("Avtal", "Agreement")}</th>
+                        {terms.iter().map(|&(key, sv, en, d)| view! {
+                            <th scope="col" data-term=key class:differs=d>{d.then_some("≠ ")}{l.t(sv, en)}</th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The charts for the first agreements in the table's order; says so when there are more.
+fn charts(c: &Computed, shown: &[usize], at: chrono::NaiveDate, l: Lang) -> impl IntoView {
+    let series: Vec<_> = shown
+        .iter()
+        .map(|&i| {
+            (
+                c.agreements[i].name.clone(),
+                calendar_year_amounts(&c.agreements[i], at),
+            )
+        })
+        .collect();
+    let bars: Vec<_> = shown
+        .iter()
+        .map(|&i| {
+            (
+                c.rows[i].name.clone(),
+                c.rows[i].per_inhabitant.value.map(|v| {
+                    v.round_dp_with_strategy(
+                        2,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    )
+                }),
+            )
+        })
+        .collect();
+    let more = c.rows.len() > shown.len();
+    view! {
+        <h3>{l.t("Diagram", "Charts")}</h3>
+        {more.then(|| view! { <p class="note">{l.pick(
+            format!("Diagrammen visar de {} första avtalen i tabellens ordning; sortera för att välja vilka.", shown.len()),
+            format!("The charts show the first {} agreements in the table's order; sort to choose which.", shown.len()),
+        )}</p> })}
+        <MoneyChart series=series lang=l />
+        <PerInhabitantChart bars=bars lang=l />
     }
 }
