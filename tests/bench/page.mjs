@@ -63,13 +63,27 @@ if (ONLY.includes('load')) {
   row('cold load to first render', median(app), 'ms', median(stat), '≤ 2× static');
 }
 
-// 2. Rendering a comparison of 290 agreements, next to the same table as static HTML.
+// 2. Rendering a comparison of 290 agreements, next to the same table as static HTML. The app
+// draws the rows in view (the table states all 290); a static page must hold all 290 rows, so
+// both are measured: the whole table (what a static page would be) and only the drawn window.
 if (ONLY.includes('compare')) {
   const s = gen(290);
   const ids = s.agreements.map((a) => a.id);
   const app = [];
-  const stat = [];
-  let tableHtml = '';
+  const whole = [];
+  const drawnTimes = [];
+  let drawnHtml = '';
+  let wholeHtml = '';
+  const staticTime = (page, html) => page.evaluate((html) => {
+    const t0 = performance.now();
+    const div = document.createElement('div');
+    div.innerHTML = html;
+    document.body.append(div);
+    document.body.offsetHeight;
+    const t = performance.now() - t0;
+    div.remove();
+    return t;
+  }, html);
   for (let i = 0; i < RUNS; i++) {
     const { ctx, page } = await fresh(seedStorage(s, ids));
     await page.goto(server.origin + '/');
@@ -81,18 +95,19 @@ if (ONLY.includes('compare')) {
       document.body.offsetHeight; // layout
       return performance.now() - t0;
     }));
-    if (!tableHtml) tableHtml = await page.evaluate(() => document.querySelector('table.compare').outerHTML);
-    stat.push(await page.evaluate((html) => {
-      const t0 = performance.now();
-      const div = document.createElement('div');
-      div.innerHTML = html;
-      document.body.append(div);
-      document.body.offsetHeight;
-      return performance.now() - t0;
-    }, tableHtml));
+    if (!drawnHtml) {
+      drawnHtml = await page.evaluate(() => document.querySelector('table.compare').outerHTML);
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.waitForFunction(() => document.querySelectorAll('table.compare tbody tr[aria-rowindex]').length === 290);
+      wholeHtml = await page.evaluate(() => document.querySelector('table.compare').outerHTML);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    }
+    whole.push(await staticTime(page, wholeHtml));
+    drawnTimes.push(await staticTime(page, drawnHtml));
     await ctx.close();
   }
-  row('comparison of 290 agreements', median(app), 'ms', median(stat), '≤ 100 ms and ≤ 3× static');
+  row('comparison of 290 agreements (vs the whole table as static HTML)', median(app), 'ms', median(whole), '≤ 100 ms and ≤ 3× static');
+  row('  the same, vs only the rows the app draws as static HTML', median(app), 'ms', median(drawnTimes), '(reported)');
 }
 
 // 3. Typing a term to the updated comparison, with 50 agreements.

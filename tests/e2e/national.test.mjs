@@ -30,6 +30,19 @@ test('a comparison of 120 agreements: one row each, drawn as it scrolls, sorted 
   assert.ok(first.length >= 20 && first.length < N, `a window of rows is drawn, not all ${N} (drew ${first.length})`);
   assert.deepEqual(first.slice(0, 3).map((r) => r.id), ids.slice(0, 3), 'picked order');
   assert.deepEqual(first.map((r) => r.i), first.map((_, k) => k + 2), 'rows carry their place in the whole table');
+  // Keyboard: Tab walks the rows one by one, past the first window, and the focused row stays
+  // the same agreement while rows are drawn and dropped around it.
+  await page.focus('table.national tbody tr[aria-rowindex="2"] button');
+  const focusedRow = () => page.evaluate(() => {
+    const tr = document.activeElement.closest('tr');
+    return tr && { i: tr.getAttribute('aria-rowindex'), id: tr.dataset.id };
+  });
+  for (let k = 1; k < 60; k++) {
+    await page.keyboard.press('Tab');
+    if (k % 20 === 0) assert.deepEqual(await focusedRow(), { i: String(k + 2), id: ids[k] });
+  }
+  assert.deepEqual(await focusedRow(), { i: '61', id: ids[59] });
+  assert.ok(!(await drawn()).some((r) => r.i === 2), 'the first rows were dropped meanwhile');
   // Scrolling to the end draws the last rows, in the same order.
   await page.$eval('.table-wrap.tall', (el) => { el.scrollTop = el.scrollHeight; });
   await page.waitForSelector(`table.national tr[aria-rowindex="${N + 1}"]`);

@@ -8,11 +8,18 @@ use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-const W: f64 = 640.0;
-const H: f64 = 260.0;
-const LEFT: f64 = 110.0;
-const BOTTOM: f64 = 30.0;
-const TOP: f64 = 16.0;
+// Coordinates are whole units of the 640-wide view box: finer is invisible, and formatting
+// integers keeps float formatting (about 16 KB) out of the module.
+const W: i32 = 640;
+const H: i32 = 260;
+const LEFT: i32 = 110;
+const BOTTOM: i32 = 30;
+const TOP: i32 = 16;
+
+/// A coordinate, rounded to a whole unit.
+fn unit(v: f64) -> i32 {
+    v.round() as i32
+}
 
 /// One line: a name and its money per calendar year.
 pub type Series = (String, Vec<(i32, Known<Sek>)>);
@@ -39,8 +46,8 @@ pub fn MoneyChart(series: Vec<Series>, lang: Lang) -> impl IntoView {
         .max(Decimal::ONE);
     let maxf = max.to_f64().unwrap_or(1.0);
     let span = f64::from((y1 - y0).max(1));
-    let x = move |y: i32| LEFT + (f64::from(y - y0) / span) * (W - LEFT - 20.0);
-    let yv = move |v: f64| H - BOTTOM - (v / maxf) * (H - BOTTOM - TOP);
+    let x = move |y: i32| LEFT + unit(f64::from(y - y0) / span * f64::from(W - LEFT - 20));
+    let yv = move |v: f64| H - BOTTOM - unit(v / maxf * f64::from(H - BOTTOM - TOP));
     let desc: String = series
         .iter()
         .map(|(name, s)| {
@@ -64,14 +71,14 @@ pub fn MoneyChart(series: Vec<Series>, lang: Lang) -> impl IntoView {
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="money-title money-desc" class="money-chart">
                 <title id="money-title">{title}</title>
                 <desc id="money-desc">{desc}</desc>
-                <line x1=LEFT y1=H - BOTTOM x2=W - 10.0 y2=H - BOTTOM class="axis" />
+                <line x1=LEFT y1=H - BOTTOM x2=W - 10 y2=H - BOTTOM class="axis" />
                 <line x1=LEFT y1=TOP x2=LEFT y2=H - BOTTOM class="axis" />
-                <text x=LEFT - 6.0 y=yv(maxf) + 4.0 class="tick" text-anchor="end">{format!("{} kr", format_decimal_sv(max, None))}</text>
-                <text x=LEFT - 6.0 y=H - BOTTOM + 4.0 class="tick" text-anchor="end">"0 kr"</text>
-                {(y0..=y1).map(|y| view! { <text x=x(y) y=H - 10.0 class="tick" text-anchor="middle">{y.to_string()}</text> }).collect_view()}
+                <text x=LEFT - 6 y=yv(maxf) + 4 class="tick" text-anchor="end">{format!("{} kr", format_decimal_sv(max, None))}</text>
+                <text x=LEFT - 6 y=H - BOTTOM + 4 class="tick" text-anchor="end">"0 kr"</text>
+                {(y0..=y1).map(|y| view! { <text x=x(y) y=H - 10 class="tick" text-anchor="middle">{y.to_string()}</text> }).collect_view()}
                 {series.iter().enumerate().map(|(i, (name, s))| {
                     // Known points joined; a gap where a year is unknown.
-                    let mut segments: Vec<Vec<(f64, f64)>> = vec![vec![]];
+                    let mut segments: Vec<Vec<(i32, i32)>> = vec![vec![]];
                     for (y, v) in s {
                         match v.value() {
                             Some(v) => segments.last_mut().map(|seg| seg.push((x(*y), yv(v.value().to_f64().unwrap_or(0.0))))).unwrap_or(()),
@@ -83,7 +90,7 @@ pub fn MoneyChart(series: Vec<Series>, lang: Lang) -> impl IntoView {
                         <g class=class>
                             <title>{name.clone()}</title>
                             {segments.into_iter().filter(|s| !s.is_empty()).map(|seg| {
-                                let pts = seg.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect::<Vec<_>>().join(" ");
+                                let pts = seg.iter().map(|(a, b)| format!("{a},{b}")).collect::<Vec<_>>().join(" ");
                                 let dots = seg.clone();
                                 view! {
                                     <polyline points=pts fill="none" stroke-dasharray=DASH[i % 5] />
@@ -109,9 +116,9 @@ pub fn MoneyChart(series: Vec<Series>, lang: Lang) -> impl IntoView {
 /// Kronor per inhabitant per year, one bar per agreement; unknown shown as a labelled gap.
 #[component]
 pub fn PerInhabitantChart(bars: Vec<(String, Known<Decimal>)>, lang: Lang) -> impl IntoView {
-    let row_h = 28.0;
-    let height = TOP + row_h * bars.len() as f64 + 10.0;
-    let label_w = 220.0;
+    let row_h = 28;
+    let height = TOP + row_h * i32::try_from(bars.len()).unwrap_or(i32::MAX / 64) + 10;
+    let label_w = 220;
     let max = bars
         .iter()
         .filter_map(|(_, v)| v.value().copied())
@@ -142,15 +149,15 @@ pub fn PerInhabitantChart(bars: Vec<(String, Known<Decimal>)>, lang: Lang) -> im
                 <title id="pi-title">{title}</title>
                 <desc id="pi-desc">{desc}</desc>
                 {bars.iter().enumerate().map(|(i, (name, v))| {
-                    let y = TOP + row_h * i as f64;
+                    let y = TOP + row_h * i32::try_from(i).unwrap_or(0);
                     let (w, text) = match v.value() {
-                        Some(d) => ((d.to_f64().unwrap_or(0.0) / maxf) * (W - label_w - 90.0), format!("{} kr", format_decimal_sv(*d, Some(2)))),
-                        None => (0.0, lang.unknown().to_string()),
+                        Some(d) => (unit(d.to_f64().unwrap_or(0.0) / maxf * f64::from(W - label_w - 90)), format!("{} kr", format_decimal_sv(*d, Some(2)))),
+                        None => (0, lang.unknown().to_string()),
                     };
                     view! {
-                        <text x=label_w - 8.0 y=y + 17.0 text-anchor="end" class="label">{name.clone()}</text>
-                        <rect x=label_w y=y + 4.0 width=format!("{w:.1}") height=row_h - 8.0 class=format!("bar s{}", i % 5) />
-                        <text x=label_w + w + 6.0 y=y + 17.0 class="value">{text}</text>
+                        <text x=label_w - 8 y=y + 17 text-anchor="end" class="label">{name.clone()}</text>
+                        <rect x=label_w y=y + 4 width=w height=row_h - 8 class=format!("bar s{}", i % 5) />
+                        <text x=label_w + w + 6 y=y + 17 class="value">{text}</text>
                     }
                 }).collect_view()}
             </svg>

@@ -245,36 +245,52 @@ fn rows_table(
             .collect()
     });
     let columns = terms.len() + 1;
-    let body = move || {
-        let (from, to) = if printing.get() {
+    // Which rows are drawn: those in view and a margin, or all of them while printing.
+    let range = Memo::new(move |_| {
+        if printing.get() {
             (0, n)
         } else {
             let f = first.get();
             (f, (f + window_len.get()).min(n))
-        };
-        let h = row_px.get_value();
-        computed.with(|c| {
-            order.with(|order| {
-                let rows = order[from..to].iter().enumerate().map(|(k, &i)| {
-                    let r = &c.rows[i];
-                    let id = r.id.clone();
-                    view! {
-                        <tr aria-rowindex=from + k + 2 data-id=r.id.clone()>
-                            <th scope="row"><button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id.clone()))>{r.name.clone()}</button></th>
-                            {c.table.iter().map(|t| {
-                                let cell = &t.cells[i];
-                                view! { <td class:unknown=cell.unknown class:num=cell.sort.is_some()>{l.pick(cell.sv.clone(), cell.en.clone())}</td> }
-                            }).collect_view()}
-                        </tr>
-                    }
-                }).collect_view();
-                view! {
-                    <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=format!("{}px", from as f64 * h)></td></tr>
-                    {rows}
-                    <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=format!("{}px", (n - to) as f64 * h)></td></tr>
-                }
-            })
+        }
+    });
+    // Each agreement's place in the sorted table (for aria-rowindex).
+    let place = Memo::new(move |_| {
+        order.with(|order| {
+            let mut place = vec![0; order.len()];
+            for (pos, &i) in order.iter().enumerate() {
+                place[i] = pos;
+            }
+            place
         })
+    });
+    let spacer =
+        move |rows: usize| format!("{}px", (rows as f64 * row_px.get_value()).round() as i64);
+    // Rows are keyed by agreement, so scrolling moves rows rather than rewriting them: the row
+    // that has focus keeps it and stays the same agreement.
+    let drawn = move || {
+        let (from, to) = range.get();
+        order.with(|order| order[from..to].to_vec())
+    };
+    let row = move |i: usize| {
+        computed.with(|c| {
+            let r = &c.rows[i];
+            let id = r.id.clone();
+            view! {
+                <tr aria-rowindex=move || place.with(|p| p[i] + 2) data-id=r.id.clone()>
+                    <th scope="row"><button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id.clone()))>{r.name.clone()}</button></th>
+                    {c.table.iter().map(|t| {
+                        let cell = &t.cells[i];
+                        view! { <td class:unknown=cell.unknown class:num=cell.sort.is_some()>{l.pick(cell.sv.clone(), cell.en.clone())}</td> }
+                    }).collect_view()}
+                </tr>
+            }
+        })
+    };
+    let body = view! {
+        <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=move || spacer(range.get().0)></td></tr>
+        <For each=drawn key=|i| *i children=row />
+        <tr class="spacer" aria-hidden="true"><td colspan=columns style:height=move || spacer(n - range.get().1)></td></tr>
     };
     view! {
         <p class="note no-print">{l.pick(
