@@ -109,6 +109,22 @@ test('storage full: the app says so, keeps the work, offers an export; the next 
   await ctx.close();
 });
 
+test('typing is stored once it pauses, and at once when the page is left mid-word', async () => {
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
+  await copyOf(page, 'kalmar-2025-2027');
+  await page.waitForFunction(() => (localStorage.getItem('iop.scenario') || '').includes('kopia-1'));
+  await page.fill('#w-name', 'Sparas efter paus');
+  await page.waitForFunction(() => localStorage.getItem('iop.scenario').includes('Sparas efter paus'));
+  // Type and leave at once: the page stores on its way out (pagehide), not 250 ms later.
+  await page.fill('#w-name', 'Sparas när sidan lämnas');
+  await page.reload();
+  await page.waitForSelector('main[data-ready="true"]');
+  assert.match(await stored(page), /Sparas när sidan lämnas/);
+  assert.equal(await page.textContent('tr[data-id="kopia-1"] .sub'), 'Sparas när sidan lämnas');
+  clean(problems);
+  await ctx.close();
+});
+
 test('two tabs: edits in one appear in the other; editing different agreements loses neither', async () => {
   const ctx = await env.browser.newContext();
   const a = await openApp(env.browser, env.server.origin, { context: ctx });
