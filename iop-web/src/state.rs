@@ -3,6 +3,7 @@
 use crate::i18n::Lang;
 use crate::store::{self, Loaded, Prefs};
 use chrono::{NaiveDate, NaiveDateTime};
+use iop_core::compare::{compare, ComparisonRow};
 use iop_core::scenario::{self, Scenario};
 use iop_core::{presets, Agreement};
 use leptos::prelude::*;
@@ -65,6 +66,9 @@ pub struct AppState {
     /// Counts changes to the user's agreements that came from elsewhere (another tab's version
     /// merged in), so an open form shows them; the form's own edits do not rebuild it.
     pub merged_in: RwSignal<u64>,
+    /// The comparison figures of every agreement (built-in and own) on `at`, computed once and
+    /// shared by the list and the comparison, so switching between them recomputes nothing.
+    pub rows: Memo<Vec<ComparisonRow>>,
     /// The save waiting for typing to pause.
     save_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -112,13 +116,21 @@ impl AppState {
                 why_en,
             } => (empty_scenario(), Some((raw, why_sv, why_en))),
         };
+        let at = RwSignal::new(today());
+        let own = RwSignal::new(own);
+        let rows = Memo::new(move |_| {
+            let mut all = compare(builtin(), at.get());
+            own.with(|s| all.extend(compare(&s.agreements, at.get())));
+            all
+        });
         let state = AppState {
             lang: RwSignal::new(prefs.lang),
-            at: RwSignal::new(today()),
-            base: StoredValue::new(own.clone()),
-            written: StoredValue::new(own.clone()),
+            at,
+            rows,
+            base: StoredValue::new(own.get_untracked()),
+            written: StoredValue::new(own.get_untracked()),
             written_text: StoredValue::new(store::load_text().unwrap_or_default()),
-            own: RwSignal::new(own),
+            own,
             selected: RwSignal::new(prefs.selected),
             view: RwSignal::new(View::Browse),
             save_error: RwSignal::new(None),
@@ -231,6 +243,15 @@ impl AppState {
         let mut all = builtin().to_vec();
         self.own.with(|s| all.extend(s.agreements.iter().cloned()));
         all
+    }
+
+    /// Reads the built-in agreements followed by the user's own, without copying them.
+    pub fn with_agreements<R>(
+        self,
+        f: impl FnOnce(&mut dyn Iterator<Item = &Agreement>) -> R,
+    ) -> R {
+        self.own
+            .with(|s| f(&mut builtin().iter().chain(s.agreements.iter())))
     }
 
     /// Whether an id belongs to one of the user's agreements (editable).

@@ -2,7 +2,7 @@
 
 use crate::format;
 use crate::state::{AppState, View};
-use iop_core::compare::{compare, Filter};
+use iop_core::compare::Filter;
 use iop_core::Known;
 use leptos::prelude::*;
 
@@ -22,10 +22,12 @@ pub fn Browse() -> impl IntoView {
     };
     let rows = Memo::new(move |_| {
         let f = filter.get();
-        compare(&state.all_agreements(), state.at.get())
-            .into_iter()
-            .filter(|r| f.matches(r))
-            .collect::<Vec<_>>()
+        state.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| f.matches(r))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let text_filter = move |label_sv: &'static str,
                             label_en: &'static str,
@@ -91,35 +93,41 @@ pub fn Browse() -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <For each=move || rows.get() key=|r| (r.id.clone(), r.annual.value, r.name.clone()) let:r>
-                    {
-                        let id = r.id.clone();
-                        let id2 = r.id.clone();
-                        let id3 = r.id.clone();
-                        let name = r.name.clone();
-                        let checked = move || state.selected.with(|s| s.contains(&id));
-                        view! {
-                            <tr data-id=r.id.clone()>
-                                <td>
-                                    <input type="checkbox" prop:checked=checked
-                                        aria-label=move || lang.get().pick(format!("Jämför {name}"), format!("Compare {name}"))
-                                        on:change=move |_| toggle(id2.clone()) />
-                                </td>
-                                <th scope="row">
-                                    <button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id3.clone()))>
-                                        {r.municipality.clone()}
-                                    </button>
-                                    <span class="sub">{r.name.clone()}</span>
-                                </th>
-                                <td>{r.organisation.clone()}</td>
-                                <td>{move || format::period(r.start, r.end, lang.get())}</td>
-                                <td>{move || match r.status { Known::Known(s) => lang.get().pick(s.sv(), s.en()), Known::Unknown => lang.get().unknown().into() }}</td>
-                                <td class="num amount" class:unknown=!r.annual.value.is_known()>{move || format::money(r.annual.value, lang.get())}</td>
-                                <td class="num" class:unknown=!r.per_inhabitant.value.is_known()>{move || format::per_inhabitant(r.per_inhabitant.value, lang.get())}</td>
-                            </tr>
-                        }
+                // The language is read once for the whole list (changing it redraws the list), so a
+                // row holds one reactive part (its checkbox), and drawing or dropping 300 rows is cheap.
+                {move || {
+                    let l = lang.get();
+                    view! {
+                        <For each=move || rows.get() key=|r| (r.id.clone(), r.annual.value, r.name.clone()) let:r>
+                            {
+                                let id = r.id.clone();
+                                let id2 = r.id.clone();
+                                let id3 = r.id.clone();
+                                let checked = move || state.selected.with(|s| s.contains(&id));
+                                view! {
+                                    <tr data-id=r.id.clone()>
+                                        <td>
+                                            <input type="checkbox" prop:checked=checked
+                                                aria-label=l.pick(format!("Jämför {}", r.name), format!("Compare {}", r.name))
+                                                on:change=move |_| toggle(id2.clone()) />
+                                        </td>
+                                        <th scope="row">
+                                            <button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id3.clone()))>
+                                                {r.municipality.clone()}
+                                            </button>
+                                            <span class="sub">{r.name.clone()}</span>
+                                        </th>
+                                        <td>{r.organisation.clone()}</td>
+                                        <td>{format::period(r.start, r.end, l)}</td>
+                                        <td>{match r.status { Known::Known(s) => l.pick(s.sv(), s.en()), Known::Unknown => l.unknown().into() }}</td>
+                                        <td class="num amount" class:unknown=!r.annual.value.is_known()>{format::money(r.annual.value, l)}</td>
+                                        <td class="num" class:unknown=!r.per_inhabitant.value.is_known()>{format::per_inhabitant(r.per_inhabitant.value, l)}</td>
+                                    </tr>
+                                }
+                            }
+                        </For>
                     }
-                </For>
+                }}
             </tbody>
         </table>
         <p class="note">{move || lang.get().t("Kr per invånare: folkmängd 2024-12-31 (SCB).", "SEK per inhabitant: population on 2024-12-31 (SCB).")}</p>

@@ -8,7 +8,7 @@
 use crate::i18n::Lang;
 use crate::state::{AppState, View};
 use crate::views::charts::{MoneyChart, PerInhabitantChart};
-use iop_core::compare::{compare, order_by, side_by_side, ComparisonRow, TermRow};
+use iop_core::compare::{order_by, side_by_side, ComparisonRow, TermRow};
 use iop_core::funding::calendar_year_amounts;
 use iop_core::Agreement;
 use leptos::html;
@@ -40,13 +40,15 @@ pub fn Compare() -> impl IntoView {
     let sort_key = RwSignal::new(String::new());
     let descending = RwSignal::new(true);
     let computed = Memo::new(move |_| {
-        let sel = state.selected.get();
-        let agreements: Vec<Agreement> = state
-            .all_agreements()
-            .into_iter()
-            .filter(|a| sel.contains(&a.id))
-            .collect();
-        let rows = compare(&agreements, state.at.get());
+        let sel: std::collections::HashSet<String> = state.selected.get().into_iter().collect();
+        let agreements: Vec<Agreement> =
+            state.with_agreements(|all| all.filter(|a| sel.contains(&a.id)).cloned().collect());
+        let rows: Vec<ComparisonRow> = state.rows.with(|rows| {
+            rows.iter()
+                .filter(|r| sel.contains(&r.id))
+                .cloned()
+                .collect()
+        });
         let table = side_by_side(&rows);
         Computed {
             agreements,
