@@ -5,7 +5,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launchBrowser, ROOT } from '../e2e/harness.mjs';
+import { startServer, launchBrowser, seededContext, ROOT } from '../e2e/harness.mjs';
+import { openComparison, openWhatIf, typeAmount } from './interactions.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
 // ONLY=load,compare,typing,import runs some of the figures (the transfer size is always printed).
@@ -19,25 +20,17 @@ const dist = join(ROOT, 'dist');
 const results = [];
 const row = (figure, value, unit, limit, budget) => results.push({ figure, value, unit, limit, budget });
 
-async function fresh(init) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  if (init) await ctx.addInitScript(init.fn, init.arg);
+// A fresh context, with a scenario in local storage when one is given.
+async function fresh(scenario, selected) {
+  const ctx = scenario
+    ? await seededContext(browser, JSON.stringify(scenario), selected)
+    : await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   return { ctx, page };
 }
 
 // Scenarios from the generator (the same the Criterion benches use).
 const gen = (n) => JSON.parse(iop('generate', String(n), '--seed', '3').toString());
-const seedStorage = (scenario, selected) => ({
-  fn: ([s, sel]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('iop.scenario', s);
-      localStorage.setItem('iop.prefs', JSON.stringify({ lang: 'Sv', selected: sel }));
-      sessionStorage.setItem('seeded', '1');
-    }
-  },
-  arg: [JSON.stringify(scenario), selected],
-});
 
 // 1. Cold load to first render, next to the same content as a static page.
 if (ONLY.includes('load')) {
@@ -85,16 +78,10 @@ if (ONLY.includes('compare')) {
     return t;
   }, html);
   for (let i = 0; i < RUNS; i++) {
-    const { ctx, page } = await fresh(seedStorage(s, ids));
+    const { ctx, page } = await fresh(s, ids);
     await page.goto(server.origin + '/');
     await page.waitForSelector('main[data-ready="true"]');
-    app.push(await page.evaluate(async () => {
-      const t0 = performance.now();
-      document.querySelectorAll('nav button')[1].click();
-      while (!document.querySelector('table.compare')) await new Promise((r) => setTimeout(r, 0));
-      document.body.offsetHeight; // layout
-      return performance.now() - t0;
-    }));
+    app.push(await openComparison(page));
     if (!drawnHtml) {
       drawnHtml = await page.evaluate(() => document.querySelector('table.compare').outerHTML);
       await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -114,24 +101,11 @@ if (ONLY.includes('compare')) {
 if (ONLY.includes('typing')) {
   const s = gen(50);
   const times = [];
-  const { ctx, page } = await fresh(seedStorage(s, s.agreements.map((a) => a.id)));
+  const { ctx, page } = await fresh(s, s.agreements.map((a) => a.id));
   await page.goto(server.origin + '/');
   await page.waitForSelector('main[data-ready="true"]');
-  await page.click('tr[data-id="gen-0"] button.link');
-  await page.click('button:has-text("Kopiera och ändra")');
-  await page.waitForSelector('table.live');
-  for (let i = 0; i < RUNS * 3; i++) {
-    times.push(await page.evaluate(async (n) => {
-      const input = document.getElementById('w-amount-0');
-      const cell = () => document.querySelector('table.live tr[data-term="annual"] td').textContent;
-      const before = cell();
-      const t0 = performance.now();
-      input.value = String(100000 + n * 1000);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      while (cell() === before) await new Promise((r) => setTimeout(r, 0));
-      return performance.now() - t0;
-    }, i));
-  }
+  await openWhatIf(page, 'gen-0');
+  for (let i = 0; i < RUNS * 3; i++) times.push(await typeAmount(page, i));
   await ctx.close();
   row('typing to updated comparison (50 agreements)', median(times), 'ms', 16, '≤ 16 ms');
 }

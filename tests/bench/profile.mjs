@@ -5,7 +5,8 @@
 //   node tests/bench/profile.mjs compare   # opening a comparison of 290 agreements, 5 times
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startServer, launchBrowser, ROOT } from '../e2e/harness.mjs';
+import { startServer, launchBrowser, seededContext, ROOT } from '../e2e/harness.mjs';
+import { openComparison, openWhatIf, typeAmount } from './interactions.mjs';
 
 const what = process.argv[2] || 'typing';
 const iop = (...args) => execFileSync(join(ROOT, 'target', 'release', 'iop'), args, { maxBuffer: 1 << 30 });
@@ -17,15 +18,7 @@ const times = [];
 
 async function seeded(n) {
   const s = iop('generate', String(n), '--seed', '3').toString();
-  const ids = JSON.parse(s).agreements.map((a) => a.id);
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await ctx.addInitScript(([s, sel]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('iop.scenario', s);
-      localStorage.setItem('iop.prefs', JSON.stringify({ lang: 'Sv', selected: sel }));
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [s, ids]);
+  const ctx = await seededContext(browser, s, JSON.parse(s).agreements.map((a) => a.id));
   const page = await ctx.newPage();
   await page.goto(server.origin + '/');
   await page.waitForSelector('main[data-ready="true"]');
@@ -60,38 +53,17 @@ async function profiled(ctx, page, act) {
 let rounds = 1;
 if (what === 'typing') {
   const { ctx, page } = await seeded(50);
-  await page.click('tr[data-id="gen-0"] button.link');
-  await page.click('button:has-text("Kopiera och ändra")');
-  await page.waitForSelector('table.live');
+  await openWhatIf(page, 'gen-0');
   rounds = 30;
   await profiled(ctx, page, async () => {
-    for (let i = 0; i < rounds; i++) {
-      times.push(await page.evaluate(async (n) => {
-        const input = document.getElementById('w-amount-0');
-        const cell = () => document.querySelector('table.live tr[data-term="annual"] td').textContent;
-        const before = cell();
-        const t0 = performance.now();
-        input.value = String(100000 + n * 1000);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        while (cell() === before) await new Promise((r) => setTimeout(r, 0));
-        return performance.now() - t0;
-      }, i));
-    }
+    for (let i = 0; i < rounds; i++) times.push(await typeAmount(page, i));
   });
   await ctx.close();
 } else if (what === 'compare') {
   rounds = 5;
   for (let i = 0; i < rounds; i++) {
     const { ctx, page } = await seeded(290);
-    await profiled(ctx, page, async () => {
-      times.push(await page.evaluate(async () => {
-        const t0 = performance.now();
-        document.querySelectorAll('nav button')[1].click();
-        while (!document.querySelector('table.compare')) await new Promise((r) => setTimeout(r, 0));
-        document.body.offsetHeight;
-        return performance.now() - t0;
-      }));
-    });
+    await profiled(ctx, page, async () => times.push(await openComparison(page)));
     await ctx.close();
   }
 } else {

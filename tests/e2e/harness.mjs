@@ -44,6 +44,22 @@ export async function launchBrowser() {
 }
 
 /**
+ * A fresh browser context whose local storage holds `scenarioText` as the user's work, with
+ * `selected` picked for comparison (written once, so a reload keeps what the app stored since).
+ */
+export async function seededContext(browser, scenarioText, selected) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await ctx.addInitScript(([s, sel]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('iop.scenario', s);
+      localStorage.setItem('iop.prefs', JSON.stringify({ lang: 'Sv', selected: sel }));
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [scenarioText, selected]);
+  return ctx;
+}
+
+/**
  * Opens the app in a fresh context, recording console errors, page errors and every request
  * that leaves the local server. Resolves once the app has mounted (the WASM module started).
  */

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { useApp, clean, openApp, axe, ROOT } from './harness.mjs';
+import { useApp, clean, openApp, axe, seededContext, ROOT } from './harness.mjs';
 
 const env = useApp();
 const N = 120;
@@ -12,14 +12,7 @@ const N = 120;
 test('a comparison of 120 agreements: one row each, drawn as it scrolls, sorted across all, printed whole', async () => {
   const scenario = execFileSync(join(ROOT, 'target', 'debug', 'iop'), ['generate', String(N), '--seed', '11'], { maxBuffer: 1 << 28 }).toString();
   const ids = JSON.parse(scenario).agreements.map((a) => a.id);
-  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await ctx.addInitScript(([s, sel]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('iop.scenario', s);
-      localStorage.setItem('iop.prefs', JSON.stringify({ lang: 'Sv', selected: sel }));
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [scenario, ids]);
+  const ctx = await seededContext(env.browser, scenario, ids);
   const { page, problems } = await openApp(env.browser, env.server.origin, { context: ctx });
   await page.click('nav button:has-text("Jämför")');
   const table = page.locator('table.compare.national');
