@@ -42,10 +42,21 @@ test('a comparison of 120 agreements: one row each, drawn as it scrolls, sorted 
   const last = await drawn();
   assert.equal(last.at(-1).id, ids.at(-1));
   assert.ok(!last.some((r) => r.i === 2), 'the first rows left the page');
+  // Sorting while scrolled to the end keeps the place: the region still shows rows (the last
+  // ones of the new order), not blank space.
+  await page.selectOption('#sort-key', 'annual');
+  const rowsInView = () => page.evaluate(() => {
+    const r = document.querySelector('.table-wrap.tall').getBoundingClientRect();
+    return [...document.querySelectorAll('table.national tbody tr[aria-rowindex]')].filter((tr) => {
+      const b = tr.getBoundingClientRect();
+      return b.bottom > r.top && b.top < r.bottom;
+    }).length;
+  });
+  assert.ok(await rowsInView() >= 10, 'rows fill the region after sorting');
+  assert.ok((await drawn()).some((r) => r.i === N + 1), 'the last row of the sorted table is drawn');
   // Sorting orders all agreements, not only those drawn: the first row holds the largest amount.
   await page.$eval('.table-wrap.tall', (el) => { el.scrollTop = 0; });
   await page.waitForSelector('table.national tr[aria-rowindex="2"]');
-  await page.selectOption('#sort-key', 'annual');
   const col = await page.$$eval('table.national thead th', (th) => th.findIndex((t) => t.dataset.term === 'annual'));
   assert.ok(col > 0, 'a column for the yearly amount');
   const kronor = (s) => Number(s.replace(/[^0-9,]/g, '').replace(',', '.'));

@@ -87,23 +87,24 @@ pub fn Compare() -> impl IntoView {
             .into_any();
         }
         let at = state.at.get();
-        let key = sort_key.get();
-        let (sortable, charts) = computed.with(|c| {
-            order.with(|order| {
-                let sortable: Vec<(&'static str, &'static str, &'static str)> = c
-                    .table
-                    .iter()
-                    .filter(|t| t.cells.iter().any(|cell| cell.sort.is_some()))
-                    .map(|t| (t.key, t.label_sv, t.label_en))
-                    .collect();
-                (
-                    sortable,
-                    charts(c, &order[..order.len().min(CHART_MAX)], at, l),
-                )
-            })
+        // Sorting redraws the table body and the charts, not this whole view: a turned table
+        // keeps its scroll position and the select keeps focus.
+        let key = sort_key.get_untracked();
+        let sortable: Vec<(&'static str, &'static str, &'static str)> = computed.with(|c| {
+            c.table
+                .iter()
+                .filter(|t| t.cells.iter().any(|cell| cell.sort.is_some()))
+                .map(|t| (t.key, t.label_sv, t.label_en))
+                .collect()
         });
+        let charts = move || {
+            computed.with(|c| {
+                order.with(|order| charts(c, &order[..order.len().min(CHART_MAX)], at, l))
+            })
+        };
         let table = if n <= WIDE {
-            computed.with(|c| order.with(|order| columns_table(state, c, order, l)))
+            (move || computed.with(|c| order.with(|order| columns_table(state, c, order, l))))
+                .into_any()
         } else {
             rows_table(state, computed, order, printing, l, n)
         };
