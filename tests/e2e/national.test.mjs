@@ -54,6 +54,18 @@ test('a comparison of 120 agreements: one row each, drawn as it scrolls, sorted 
   });
   assert.ok(await rowsInView() >= 10, 'rows fill the region after sorting');
   assert.ok((await drawn()).some((r) => r.i === N + 1), 'the last row of the sorted table is drawn');
+  // Another tab renames an agreement in view: the comparison redraws and keeps its place.
+  const shown = (await drawn()).at(-1).id;
+  const other = await ctx.newPage();
+  await other.goto(env.server.origin + '/style.css');
+  await other.evaluate((id) => {
+    const s = JSON.parse(localStorage.getItem('iop.scenario'));
+    s.agreements.find((a) => a.id === id).name = 'Omdöpt i en annan flik';
+    localStorage.setItem('iop.scenario', JSON.stringify(s));
+  }, shown);
+  await page.waitForSelector(`table.national tr[data-id="${shown}"] th:has-text("Omdöpt i en annan flik")`);
+  assert.ok(await rowsInView() >= 10, 'rows fill the region after the redraw');
+  await other.close();
   // Sorting orders all agreements, not only those drawn: the first row holds the largest amount.
   await page.$eval('.table-wrap.tall', (el) => { el.scrollTop = 0; });
   await page.waitForSelector('table.national tr[aria-rowindex="2"]');

@@ -219,7 +219,8 @@ fn rows_table(
     let first = RwSignal::new(0usize);
     let row_px = StoredValue::new(ROW_PX);
     let window_len = RwSignal::new(FIRST_WINDOW);
-    let on_scroll = move |_| {
+    // Which rows the region's scroll position calls for (and the measured row height).
+    let sync = move || {
         let Some(el) = wrap.get_untracked() else {
             return;
         };
@@ -241,6 +242,13 @@ fn rows_table(
             window_len.set(len);
         }
     };
+    // Once drawn (also when this view is redrawn over a region that is already scrolled, as when
+    // another tab's changes arrive), fit the window to where the region is.
+    Effect::new(move |_| {
+        if wrap.get().is_some() {
+            sync();
+        }
+    });
     let terms: Vec<(&'static str, &'static str, &'static str, bool)> = computed.with(|c| {
         c.table
             .iter()
@@ -300,7 +308,7 @@ fn rows_table(
             format!("{n} avtal, ett per rad. Markerade kolumner skiljer sig åt. Öppna ett avtal för att se hur varje siffra räknas fram."),
             format!("{n} agreements, one per row. Marked columns differ. Open an agreement to see how each figure is computed."),
         )}</p>
-        <div class="table-wrap tall" node_ref=wrap tabindex="0" role="region" aria-labelledby="compare-heading" on:scroll=on_scroll>
+        <div class="table-wrap tall" node_ref=wrap tabindex="0" role="region" aria-labelledby="compare-heading" on:scroll=move |_| sync()>
             <table class="compare national" aria-labelledby="compare-heading" aria-rowcount=n + 1>
                 <caption class="sr-only">{l.t("Ett avtal per rad; ≠ markerar villkor som skiljer sig åt.", "One agreement per row; ≠ marks terms that differ.")}</caption>
                 <thead>
