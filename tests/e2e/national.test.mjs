@@ -71,6 +71,8 @@ test('a comparison of 120 agreements: one row each, drawn as it scrolls, sorted 
   await page.waitForSelector('table.national tr[aria-rowindex="2"]');
   const col = await page.$$eval('table.national thead th', (th) => th.findIndex((t) => t.dataset.term === 'annual'));
   assert.ok(col > 0, 'a column for the yearly amount');
+  assert.equal(await page.getAttribute('table.national th[data-term="annual"]', 'aria-sort'), 'descending');
+  assert.equal(await page.locator('table.national th[aria-sort]').count(), 1);
   const kronor = (s) => Number(s.replace(/[^0-9,]/g, '').replace(',', '.'));
   const top = await page.$$eval(`table.national tbody tr[aria-rowindex] > :nth-child(${col + 1})`, (c) => c.map((x) => x.textContent));
   const known = top.filter((t) => /kr/.test(t)).map(kronor);

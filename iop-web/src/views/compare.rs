@@ -25,6 +25,13 @@ const ROW_PX: f64 = 37.0;
 /// The charts draw at most this many agreements, in the table's order.
 const CHART_MAX: usize = 20;
 
+/// The term the agreements are sorted by (empty: the picked order) and in which direction.
+#[derive(Clone, Copy)]
+struct Sorting {
+    key: RwSignal<String>,
+    descending: RwSignal<bool>,
+}
+
 /// What the comparison shows, computed once per change of the picks or the date.
 #[derive(Clone, PartialEq)]
 struct Computed {
@@ -106,7 +113,11 @@ pub fn Compare() -> impl IntoView {
             (move || computed.with(|c| order.with(|order| columns_table(state, c, order, l))))
                 .into_any()
         } else {
-            rows_table(state, computed, order, printing, l, n)
+            let sorting = Sorting {
+                key: sort_key,
+                descending,
+            };
+            rows_table(state, computed, order, sorting, printing, l, n)
         };
         let sources = move || {
             let wanted = n <= WIDE || printing.get();
@@ -211,6 +222,7 @@ fn rows_table(
     state: AppState,
     computed: Memo<Computed>,
     order: Memo<Vec<usize>>,
+    sorting: Sorting,
     printing: RwSignal<bool>,
     l: Lang,
     n: usize,
@@ -315,7 +327,10 @@ fn rows_table(
                     <tr aria-rowindex="1">
                         <th scope="col">{l.t("Avtal", "Agreement")}</th>
                         {terms.iter().map(|&(key, sv, en, d)| view! {
-                            <th scope="col" data-term=key class:differs=d>{d.then_some("≠ ")}{l.t(sv, en)}</th>
+                            <th scope="col" data-term=key class:differs=d
+                                aria-sort=move || sorting.key.with(|k| (k == key).then(|| if sorting.descending.get() { "descending" } else { "ascending" }))>
+                                {d.then_some("≠ ")}{l.t(sv, en)}
+                            </th>
                         }).collect_view()}
                     </tr>
                 </thead>
