@@ -249,8 +249,9 @@ fn rows_table(
         if f != first.get_untracked() {
             first.set(f);
         }
+        // Only grow the window: a few rows too many cost nothing, a redraw costs a layout.
         let len = visible + 2 * MARGIN;
-        if len != window_len.get_untracked() {
+        if len > window_len.get_untracked() {
             window_len.set(len);
         }
     };
