@@ -167,6 +167,25 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// Whether the problem is about the field at `path` or something inside it (paths as
+    /// [`validate_agreement`] gives them, or full `$.` paths): `term` covers `term.end` and
+    /// `funding.components` covers `funding.components[1].amount`, but `term` does not cover
+    /// `terms`.
+    ///
+    /// ```
+    /// let mut a = iop_core::presets::kalmar_2025_2027();
+    /// a.term.start = iop_core::Known::Known(iop_core::presets::date(2028, 1, 1));
+    /// let p = &iop_core::scenario::validate_agreement(&a)[0];
+    /// assert!(p.concerns("term") && p.concerns("term.end"));
+    /// assert!(!p.concerns("term.start") && !p.concerns("ter"));
+    /// ```
+    pub fn concerns(&self, path: &str) -> bool {
+        match self.path.strip_prefix(path) {
+            Some(rest) => rest.is_empty() || rest.starts_with('.') || rest.starts_with('['),
+            None => false,
+        }
+    }
+
     fn new(
         severity: Severity,
         tier: Tier,

@@ -240,9 +240,7 @@ impl AppState {
 
     /// Built-in agreements followed by the user's own.
     pub fn all_agreements(self) -> Vec<Agreement> {
-        let mut all = builtin().to_vec();
-        self.own.with(|s| all.extend(s.agreements.iter().cloned()));
-        all
+        self.with_agreements(|all| all.cloned().collect())
     }
 
     /// Reads the built-in agreements followed by the user's own, without copying them.
@@ -252,6 +250,11 @@ impl AppState {
     ) -> R {
         self.own
             .with(|s| f(&mut builtin().iter().chain(s.agreements.iter())))
+    }
+
+    /// A copy of the agreement with this id, built-in or own.
+    pub fn agreement(self, id: &str) -> Option<Agreement> {
+        self.with_agreements(|mut all| Iterator::find(&mut all, |a| a.id == id).cloned())
     }
 
     /// Whether an id belongs to one of the user's agreements (editable).

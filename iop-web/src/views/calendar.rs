@@ -13,11 +13,7 @@ pub fn Calendar(id: String) -> impl IntoView {
     let id = StoredValue::new(id);
     move || {
         let l = lang.get();
-        let Some(a) = state
-            .all_agreements()
-            .into_iter()
-            .find(|a| a.id == id.get_value())
-        else {
+        let Some(a) = state.agreement(&id.get_value()) else {
             return view! { <p>{l.t("Avtalet finns inte längre.", "The agreement no longer exists.")}</p> }.into_any();
         };
         let events = obligations_calendar(&a, state.at.get());

@@ -355,17 +355,7 @@ fn charts(c: &Computed, shown: &[usize], at: chrono::NaiveDate, l: Lang) -> impl
         .collect();
     let bars: Vec<_> = shown
         .iter()
-        .map(|&i| {
-            (
-                c.rows[i].name.clone(),
-                c.rows[i].per_inhabitant.value.map(|v| {
-                    v.round_dp_with_strategy(
-                        2,
-                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    )
-                }),
-            )
-        })
+        .map(|&i| (c.rows[i].name.clone(), c.rows[i].per_inhabitant.value))
         .collect();
     let more = c.rows.len() > shown.len();
     view! {

@@ -44,7 +44,7 @@ pub fn Detail(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let id2 = id.clone();
-    let agreement = Memo::new(move |_| state.all_agreements().into_iter().find(|a| a.id == id2));
+    let agreement = Memo::new(move |_| state.agreement(&id2));
     move || {
         let l = lang.get();
         let Some(a) = agreement.get() else {
@@ -62,7 +62,7 @@ pub fn Detail(id: String) -> impl IntoView {
                 <h2>{a.name.clone()}</h2>
                 <p class="actions">
                     <button type="button" on:click=move |_| {
-                        if let Some(original) = state.all_agreements().into_iter().find(|x| x.id == id_copy) {
+                        if let Some(original) = state.agreement(&id_copy) {
                             let copy = iop_core::whatif::copy_of(&original, &state.fresh_id("kopia"));
                             let new_id = copy.id.clone();
                             state.edit(|s| s.agreements.push(copy));
@@ -87,7 +87,7 @@ pub fn Detail(id: String) -> impl IntoView {
                         {(r.annual_max.value != r.annual.value).then(|| view! {
                             <div><dt>{l.t("Med alla villkor uppfyllda", "With all conditions met")}</dt><dd class="figure" data-figure="annual_max">{format::money(r.annual_max.value, l)}</dd><dd>{explain(&r.annual_max.explanation, l)}</dd></div>
                         })}
-                        <div><dt>{l.t("Kronor per invånare och år", "SEK per inhabitant per year")}</dt><dd class="figure" data-figure="per_inhabitant">{format::per_inhabitant(r.per_inhabitant.value.map(|v| v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)), l)}</dd><dd>{explain(&r.per_inhabitant.explanation, l)}</dd></div>
+                        <div><dt>{l.t("Kronor per invånare och år", "SEK per inhabitant per year")}</dt><dd class="figure" data-figure="per_inhabitant">{format::per_inhabitant(r.per_inhabitant.value, l)}</dd><dd>{explain(&r.per_inhabitant.explanation, l)}</dd></div>
                         <div><dt>{l.t("Totalt för perioden", "Total for the period")}</dt><dd class="figure" data-figure="total">{format::money(r.total.value, l)}</dd><dd>{explain(&r.total.explanation, l)}</dd></div>
                     </dl>
                     <h4>{l.t("Delar", "Components")}</h4>
@@ -250,11 +250,7 @@ fn DraftButtons(id: String) -> impl IntoView {
     let lang = state.lang;
     let id = StoredValue::new(id);
     let offer = move |html: bool| {
-        if let Some(a) = state
-            .all_agreements()
-            .into_iter()
-            .find(|a| a.id == id.get_value())
-        {
+        if let Some(a) = state.agreement(&id.get_value()) {
             let at = state.at.get_untracked();
             let _ = if html {
                 crate::download::offer(

@@ -87,7 +87,7 @@ pub fn Share() -> impl IntoView {
             " "
             <button type="button" on:click=move |_| {
                 let at = state.at.get_untracked();
-                let rows = iop_core::compare::compare(&state.all_agreements(), at);
+                let rows = state.rows.get_untracked();
                 let csv = iop_core::export::comparison_csv(&rows, at);
                 let _ = download::offer("iop-jamforelse.csv", "text/csv", &csv);
             }>{move || lang.get().t("Jämförelse som Excel-fil (.csv)", "Comparison for Excel (.csv)")}</button>

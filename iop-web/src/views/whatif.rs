@@ -23,11 +23,7 @@ type Edit = Result<Change, String>;
 fn messages(problems: &[Problem], prefix: &str, lang: Lang) -> Vec<String> {
     problems
         .iter()
-        .filter(|p| {
-            p.path == prefix
-                || p.path.starts_with(&format!("{prefix}."))
-                || p.path.starts_with(&format!("{prefix}["))
-        })
+        .filter(|p| p.concerns(prefix))
         .map(|p| lang.pick(p.message_sv.clone(), p.message_en.clone()))
         .collect()
 }
@@ -348,10 +344,7 @@ fn TerminationSimulation(id: String) -> impl IntoView {
         let Ok(date) = text.trim().parse::<chrono::NaiveDate>() else {
             return Some(view! { <p class="field-error">{l.pick(format!("\"{text}\" är inte ett datum."), format!("\"{text}\" is not a date."))}</p> }.into_any());
         };
-        let a = state
-            .all_agreements()
-            .into_iter()
-            .find(|a| a.id == id.get_value())?;
+        let a = state.agreement(&id.get_value())?;
         Some(match terminate(&a, date, from.get()) {
             Ok(o) => view! {
                 <dl class="figures outcome">
@@ -406,7 +399,7 @@ fn ApplyElsewhere(id: String) -> impl IntoView {
                     error.set(Some(l.t("Välj en kommun först.", "Pick a municipality first.").into()));
                     return;
                 };
-                let Some(a) = state.all_agreements().into_iter().find(|a| a.id == id.get_value()) else { return };
+                let Some(a) = state.agreement(&id.get_value()) else { return };
                 match iop_core::whatif::apply_to_municipality(&a, k, &state.fresh_id(&format!("{}-{}", a.id, k))) {
                     Some(new) => {
                         error.set(None);
