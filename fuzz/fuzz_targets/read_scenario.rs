@@ -7,7 +7,7 @@ use iop_core::calendar::obligations_calendar;
 use iop_core::compare::{compare, side_by_side};
 use iop_core::parties::Side;
 use iop_core::scenario::read;
-use iop_core::termination::terminate;
+use iop_core::breach::terminate;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,13 +5,15 @@
 
 use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
+use iop_core::breach::terminate;
 use iop_core::calendar::obligations_calendar;
 use iop_core::compare::compare;
 use iop_core::export;
 use iop_core::parties::Side;
 use iop_core::scenario::{self, Scenario, Severity};
-use iop_core::termination::terminate;
 use std::io::Write;
+
+mod tables;
 use std::process::ExitCode;
 
 /// Model and compare idéburna offentliga partnerskap (IOP) from scenario files.
@@ -266,7 +268,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let at = at.unwrap_or_else(today);
             let rows = compare(&s.agreements, at);
             Ok(match format {
-                CompareFormat::Table => export::comparison_table(&rows, at),
+                CompareFormat::Table => tables::comparison_table(&rows, at),
                 CompareFormat::Json => pretty(&export::comparison_json(&rows, at)),
                 CompareFormat::Csv => export::comparison_csv(&rows, at),
                 CompareFormat::Html => export::comparison_html(&s.agreements, at),
@@ -282,7 +284,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let a = find(&s, &agreement, &file)?;
             let events = obligations_calendar(a, at.unwrap_or_else(today));
             Ok(match format {
-                ScheduleFormat::Table => export::calendar_table(&events),
+                ScheduleFormat::Table => tables::calendar_table(&events),
                 ScheduleFormat::Json => pretty(&export::calendar_json(&events)),
                 ScheduleFormat::Ics => {
                     export::calendar_ics(&a.id, &a.name, &events, Utc::now().naive_utc())
@@ -310,7 +312,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let outcome = terminate(a, notice, side)
                 .map_err(|e| invalid(format!("{file}: {agreement}: {e}")))?;
             Ok(match format {
-                TableJson::Table => export::termination_table(&outcome),
+                TableJson::Table => tables::termination_table(&outcome),
                 TableJson::Json => pretty(&export::termination_json(&outcome)),
             })
         }
@@ -324,7 +326,7 @@ fn run_more(command: Command) -> Result<String, Failure> {
             let at = at.unwrap_or_else(today);
             Ok(match format {
                 TableCsv::Csv => export::payments_csv(&s.agreements, at),
-                TableCsv::Table => export::payments_table(&s.agreements, at),
+                TableCsv::Table => tables::payments_table(&s.agreements, at),
             })
         }
         Command::Draft {

@@ -1,5 +1,13 @@
 //! The `iop` command line, run as a user runs it: on the presets and on broken files.
 
+// Test code states its expectations by unwrapping and indexing; a failure is the test failing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

@@ -4,6 +4,14 @@
 //!
 //! Run: `cargo bench -p iop-core --bench core`. Figures and machine: BENCHMARKS.md.
 
+// Test code states its expectations by unwrapping and indexing; a failure is the test failing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use iop_core::calendar::obligations_calendar;
 use iop_core::compare::compare;

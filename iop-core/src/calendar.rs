@@ -6,12 +6,14 @@
 //! end). Documents due "with the invoice" take the payment's due date.
 
 use crate::agreement::Agreement;
+use crate::amounts::{anchor, years_of_period};
 use crate::dates;
-use crate::funding::{anchor, payments_in_period, years_of_period, Conditions};
+use crate::funding::Conditions;
 use crate::known::Known;
 use crate::money::Sek;
 use crate::obligations::Due;
 use crate::parties::Side;
+use crate::payments::payments_in_period;
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -8,9 +8,8 @@
 //! ([`draft_html`]), in which all text from the model is escaped.
 
 use crate::agreement::Agreement;
-use crate::funding::{
-    annual_amount, total_for_period_on, ComponentKind, Conditions, PaymentTiming, Split,
-};
+use crate::amounts::{annual_amount, total_for_period_on};
+use crate::funding::{ComponentKind, Conditions, PaymentTiming, Split};
 use crate::known::Known;
 use crate::parties::Side;
 use crate::term::{Renewal, TermEnd};

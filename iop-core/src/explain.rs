@@ -31,7 +31,7 @@ impl Explanation {
 /// ```
 /// use iop_core::{presets, Known, Sek};
 /// let kalmar = presets::kalmar_2025_2027();
-/// let total = iop_core::funding::total_for_period_on(&kalmar, presets::date(2026, 1, 1));
+/// let total = iop_core::amounts::total_for_period_on(&kalmar, presets::date(2026, 1, 1));
 /// assert_eq!(total.value, Known::Known(Sek::kronor(3_000_000)));
 /// assert!(total.explanation.sv.contains("1 000 000 kr"));
 /// ```
@@ -59,4 +59,41 @@ impl<T> Figure<T> {
             explanation,
         }
     }
+}
+
+/// Text a person reads, in Swedish and English: every error a user can see implements it
+/// (money, share, organisationsnummer, kommunkod, termination, size, exchange rate), so no
+/// English-only message reaches the Swedish page.
+///
+/// ```
+/// use iop_core::{explain::Bilingual, Sek};
+/// let e = Sek::parse("1.005").unwrap_err();
+/// assert!(e.sv().contains("öre"));
+/// assert!(e.en().contains("öre"));
+/// ```
+pub trait Bilingual {
+    /// In Swedish.
+    fn sv(&self) -> String;
+    /// In English.
+    fn en(&self) -> String;
+    /// Both, as an [`Explanation`].
+    fn text(&self) -> Explanation {
+        Explanation::new(self.sv(), self.en())
+    }
+}
+
+/// The separator between the Swedish and English text of an error carried through serde, whose
+/// errors are one string: see [`to_serde`] and [`from_serde`].
+const SEPARATOR: char = '\u{1f}';
+
+/// One string holding both texts, for `serde::de::Error::custom`.
+pub fn to_serde(e: &impl Bilingual) -> String {
+    format!("{}{SEPARATOR}{}", e.sv(), e.en())
+}
+
+/// The texts of a string made by [`to_serde`], or `None` for any other string (serde's own
+/// messages).
+pub fn from_serde(text: &str) -> Option<Explanation> {
+    let (sv, en) = text.split_once(SEPARATOR)?;
+    Some(Explanation::new(sv, en))
 }

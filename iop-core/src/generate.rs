@@ -56,9 +56,11 @@ pub fn agreements(n: usize, seed: u64) -> Vec<Agreement> {
     let mut rng = Rng(seed);
     let all = municipalities();
     let base = presets::kalmar_2025_2027();
-    (0..n)
-        .map(|i| {
-            let m = &all[i % all.len()];
+    all.iter()
+        .cycle()
+        .take(n)
+        .enumerate()
+        .map(|(i, m)| {
             let mut a = base.clone();
             a.id = format!("gen-{i}");
             let start_year = 2018 + rng.below(9) as i32;
@@ -66,16 +68,19 @@ pub fn agreements(n: usize, seed: u64) -> Vec<Agreement> {
             let start = presets::date(start_year, start_month, 1);
             let years = 1 + rng.below(4) as u32;
             a.name = format!("{} {start_year}–", m.name);
-            let p = &mut a.public_parties[0];
-            p.name = format!("{} kommun", m.name);
-            p.kommunkod = Some(m.code);
-            p.org_number = Known::Unknown;
-            p.contact = None;
-            p.signatories.clear();
-            a.organisations[0].name = format!("Kvinnojouren {}", m.name);
-            a.organisations[0].org_number = Known::Unknown;
-            a.organisations[0].contact = None;
-            a.organisations[0].signatories.clear();
+            if let Some(p) = a.public_parties.first_mut() {
+                p.name = format!("{} kommun", m.name);
+                p.kommunkod = Some(m.code);
+                p.org_number = Known::Unknown;
+                p.contact = None;
+                p.signatories.clear();
+            }
+            if let Some(o) = a.organisations.first_mut() {
+                o.name = format!("Kvinnojouren {}", m.name);
+                o.org_number = Known::Unknown;
+                o.contact = None;
+                o.signatories.clear();
+            }
             a.term.start = if rng.chance(5) {
                 Known::Unknown
             } else {
@@ -173,7 +178,12 @@ pub fn agreements(n: usize, seed: u64) -> Vec<Agreement> {
                         },
                     ],
                 },
-                _ if fixed_total > 0 && a.funding.components[0].amount.is_known() => {
+                _ if fixed_total > 0
+                    && a.funding
+                        .components
+                        .first()
+                        .is_some_and(|c| c.amount.is_known()) =>
+                {
                     Split::Amount {
                         payers: vec![
                             AmountPayer {
@@ -202,7 +212,10 @@ pub fn agreements(n: usize, seed: u64) -> Vec<Agreement> {
             };
             a.termination.for_breach = match rng.below(3) {
                 0 => Known::Known(Some(TerminationForBreach {
-                    cure_days: [14, 30, 60, 90][rng.below(4) as usize],
+                    cure_days: [14, 30, 60, 90]
+                        .get(rng.below(4) as usize)
+                        .copied()
+                        .unwrap_or(30),
                     if_organisation_in_breach: Repayment::PartOrAll,
                     if_public_in_breach: Repayment::Nothing,
                 })),

@@ -11,8 +11,11 @@
 //!
 //! The modules follow an agreement's table of contents:
 //! [`parties`], [`term`], [`funding`] (with [`split`]), [`obligations`], [`termination`],
-//! [`scope`]; then [`calendar`], [`compare`] and the built-in [`presets`]; [`scenario`] files
-//! (with their [`schema`]) and [`export`]s for spreadsheets and calendars.
+//! [`scope`], gathered in one [`Agreement`]. The data types sit below the questions asked of
+//! them: [`amounts`] (a year, a period, per payer), [`payments`], [`breach`] (what a breach
+//! notice leads to), [`calendar`], [`compare`], [`state_aid`], [`whatif`]; then the built-in
+//! [`presets`], [`scenario`] files (with their [`schema`]) and [`export`]s for spreadsheets and
+//! calendars. No module imports one above it: a test reads the sources and fails on a circle.
 //!
 //! ```
 //! use iop_core::{presets, compare::compare, Known, Sek};
@@ -26,6 +29,8 @@
 #![warn(missing_docs)]
 
 pub mod agreement;
+pub mod amounts;
+pub mod breach;
 pub mod calendar;
 pub mod compare;
 pub mod dates;
@@ -40,6 +45,7 @@ pub mod municipality;
 pub mod obligations;
 pub mod orgnr;
 pub mod parties;
+pub mod payments;
 pub mod presets;
 pub mod scenario;
 pub mod schema;

@@ -86,7 +86,7 @@ impl OrgNumber {
             .filter(u8::is_ascii_digit)
             .map(|b| b - b'0')
             .collect();
-        if digits.len() == 12 && digits[0] == 1 && digits[1] == 6 {
+        if digits.len() == 12 && digits.starts_with(&[1, 6]) {
             digits.drain(..2);
         }
         let digits: [u8; 10] = digits

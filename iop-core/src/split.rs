@@ -223,13 +223,16 @@ pub fn allocate_by_weights(total: Sek, weights: &[u128]) -> Option<Vec<Sek>> {
     }
     let given: u128 = parts.iter().sum();
     let mut left = t - given;
-    let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by(|&a, &b| remainders[b].cmp(&remainders[a]).then(a.cmp(&b)));
-    for &i in order.iter().cycle() {
+    let mut order: Vec<(usize, u128)> = remainders.into_iter().enumerate().collect();
+    order.sort_by(|(a, ra), (b, rb)| rb.cmp(ra).then(a.cmp(b)));
+    // Fewer öre are left than there are parts (each part lost less than one), so one round does.
+    for (i, _) in order.iter().cycle() {
         if left == 0 {
             break;
         }
-        parts[i] += 1;
+        if let Some(p) = parts.get_mut(*i) {
+            *p += 1;
+        }
         left -= 1;
     }
     parts

@@ -11,7 +11,7 @@
 //! euro cent, half away from zero. This informs; it is not legal advice, and says so.
 
 use crate::agreement::Agreement;
-use crate::funding::calendar_year_amounts;
+use crate::amounts::calendar_year_amounts;
 use crate::known::Known;
 use crate::money::{format_decimal_sv, Sek};
 use chrono::NaiveDate;

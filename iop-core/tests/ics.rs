@@ -1,5 +1,13 @@
 //! The calendar export is valid iCalendar (RFC 5545), checked with an independent parser.
 
+// Test code states its expectations by unwrapping and indexing; a failure is the test failing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use iop_core::calendar::{obligations_calendar, EventKind};
 use iop_core::export::calendar_ics;
 use iop_core::presets::{self, date};

@@ -2,17 +2,25 @@
 //! scenario; validation and every computation never panic; allocations sum to their whole;
 //! every computed total is exact (the payments of a period add up to it) or unknown.
 
+// Test code states its expectations by unwrapping and indexing; a failure is the test failing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use chrono::NaiveDate;
+use iop_core::amounts::total_for_period_with;
+use iop_core::breach::terminate;
 use iop_core::calendar::obligations_calendar;
 use iop_core::compare::{compare, side_by_side};
-use iop_core::funding::{
-    payments_in_period, total_for_period_with, Component, ComponentKind, Conditions, PaymentTiming,
-    SharePayer, Split,
-};
+use iop_core::funding::{Component, ComponentKind, Conditions, PaymentTiming, SharePayer, Split};
 use iop_core::parties::Side;
+use iop_core::payments::payments_in_period;
 use iop_core::scenario::{read, validate, Scenario, Severity};
 use iop_core::term::{Duration, Renewal, TermEnd};
-use iop_core::termination::{terminate, Repayment, TerminationForBreach};
+use iop_core::termination::{Repayment, TerminationForBreach};
 use iop_core::{presets, Known, Sek, Share};
 use proptest::prelude::*;
 

@@ -1,15 +1,24 @@
 //! The figures of the five seed agreements, derived by hand from the documents.
 
+// Test code states its expectations by unwrapping and indexing; a failure is the test failing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use iop_core::amounts::{
+    annual_amount, per_payer_annual, total_for_period_on, total_for_period_with,
+};
+use iop_core::breach::terminate;
 use iop_core::calendar::{obligations_calendar, EventKind};
 use iop_core::compare::{compare, per_inhabitant};
-use iop_core::funding::{
-    annual_amount, payments_in_period, per_payer_annual, total_for_period_on,
-    total_for_period_with, Conditions,
-};
+use iop_core::funding::Conditions;
 use iop_core::parties::Side;
+use iop_core::payments::payments_in_period;
 use iop_core::presets::{self, date};
 use iop_core::term::Status;
-use iop_core::termination::terminate;
 use iop_core::{Known, Sek};
 use rust_decimal::Decimal;
 

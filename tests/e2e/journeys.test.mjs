@@ -41,6 +41,32 @@ test('browse: filter by county, organisation, status and date', async () => {
   await ctx.close();
 });
 
+test('browse: every row shows its status and amount on the chosen date', async () => {
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
+  // What the page shows in the Status and "Belopp per år" columns, by agreement.
+  const shown = async () => Object.fromEntries(await page.$$eval('table.agreements tbody tr', (trs) =>
+    trs.map((tr) => [tr.dataset.id, [tr.cells[4].textContent.trim(), tr.cells[5].textContent.trim()]])));
+  await page.fill('#f-at', '2026-11-22');
+  await page.dispatchEvent('#f-at', 'change');
+  let rows = await shown();
+  assert.deepEqual(rows['kalmar-2022-2024'], ['Upphört', '1 000 000 kr']);
+  assert.deepEqual(rows['kalmar-2025-2027'], ['Första perioden', '1 000 000 kr']);
+  assert.deepEqual(rows['vallentuna-2021'], ['Förlängning 2', '50 000 kr']);
+  await page.fill('#f-at', '2021-08-01');
+  await page.dispatchEvent('#f-at', 'change');
+  rows = await shown();
+  assert.deepEqual(rows['kalmar-2022-2024'], ['Ej påbörjat', '1 000 000 kr']);
+  assert.deepEqual(rows['kalmar-2025-2027'], ['Ej påbörjat', '1 000 000 kr']);
+  assert.deepEqual(rows['vallentuna-2021'], ['Första perioden', '50 000 kr']);
+  // The status filter and the rows agree.
+  await page.selectOption('#f-status', 'not_started');
+  const notStarted = await shown();
+  assert.deepEqual(Object.keys(notStarted).sort(), ['kalmar-2022-2024', 'kalmar-2025-2027']);
+  assert.ok(Object.values(notStarted).every(([status]) => status === 'Ej påbörjat'));
+  clean(problems);
+  await ctx.close();
+});
+
 test('read one agreement: every term, sources, unknowns, explanations one click away (keyboard only)', async () => {
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await tabTo(page, 'tr[data-id="kalmar-2025-2027"] button.link');

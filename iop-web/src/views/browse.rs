@@ -2,8 +2,8 @@
 
 use crate::format;
 use crate::state::{AppState, View};
-use iop_core::compare::Filter;
-use iop_core::Known;
+use iop_core::compare::{ComparisonRow, Filter, StatusFilter};
+use iop_core::{Known, POPULATION_DATE};
 use leptos::prelude::*;
 
 #[component]
@@ -61,13 +61,9 @@ pub fn Browse() -> impl IntoView {
             <div class="field">{text_filter("Organisation", "Organisation", "f-org", |f, v| f.organisation = v)}</div>
             <div class="field">
                 <label for="f-status">{move || lang.get().t("Status", "Status")}</label>
-                <select id="f-status" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.status = v); }>
+                <select id="f-status" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.status = StatusFilter::from_key(&v)); }>
                     <option value="">{move || lang.get().t("Alla", "All")}</option>
-                    <option value="not_started">{move || lang.get().t("Ej påbörjat", "Not started")}</option>
-                    <option value="first_period">{move || lang.get().t("Första perioden", "First period")}</option>
-                    <option value="extension">{move || lang.get().t("Förlängning", "Extension")}</option>
-                    <option value="ended">{move || lang.get().t("Upphört", "Ended")}</option>
-                    <option value="unknown">{move || lang.get().t("Okänd", "Unknown")}</option>
+                    {StatusFilter::ALL.into_iter().map(|s| view! { <option value=s.key()>{move || lang.get().t(s.sv(), s.en())}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
@@ -98,7 +94,7 @@ pub fn Browse() -> impl IntoView {
                 {move || {
                     let l = lang.get();
                     view! {
-                        <For each=move || rows.get() key=|r| (r.id.clone(), r.annual.value, r.name.clone()) let:r>
+                        <For each=move || rows.get() key=shown let:r>
                             {
                                 let id = r.id.clone();
                                 let id2 = r.id.clone();
@@ -130,7 +126,7 @@ pub fn Browse() -> impl IntoView {
                 }}
             </tbody>
         </table>
-        <p class="note">{move || lang.get().t("Kr per invånare: folkmängd 2024-12-31 (SCB).", "SEK per inhabitant: population on 2024-12-31 (SCB).")}</p>
+        <p class="note">{move || lang.get().pick(format!("Kr per invånare: folkmängd {POPULATION_DATE} (SCB)."), format!("SEK per inhabitant: population on {POPULATION_DATE} (SCB)."))}</p>
         <p>
             <button type="button" class="primary" on:click=move |_| state.view.set(View::Compare)
                 prop:disabled=move || state.selected.with(|s| s.len() < 2)>
@@ -141,4 +137,19 @@ pub fn Browse() -> impl IntoView {
             </button>
         </p>
     }
+}
+
+/// What a list row shows, as its key: a row is redrawn whenever anything it shows changes (its
+/// status or amount on a new date, say), and kept as it is otherwise.
+fn shown(r: &ComparisonRow) -> impl std::hash::Hash + Eq + 'static {
+    (
+        (
+            r.id.clone(),
+            r.name.clone(),
+            r.municipality.clone(),
+            r.organisation.clone(),
+        ),
+        (r.start, r.end, r.status),
+        (r.annual.value, r.per_inhabitant.value),
+    )
 }

@@ -8,8 +8,8 @@
 use crate::i18n::Lang;
 use crate::state::{AppState, View};
 use crate::views::charts::{MoneyChart, PerInhabitantChart};
+use iop_core::amounts::calendar_year_amounts;
 use iop_core::compare::{order_by, side_by_side, ComparisonRow, TermRow};
-use iop_core::funding::calendar_year_amounts;
 use iop_core::Agreement;
 use leptos::html;
 use leptos::prelude::*;

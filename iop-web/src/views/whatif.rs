@@ -5,11 +5,11 @@
 use crate::format;
 use crate::i18n::Lang;
 use crate::state::{AppState, View};
+use iop_core::breach::terminate;
 use iop_core::compare::{compare, side_by_side};
 use iop_core::funding::{ComponentKind, Split};
 use iop_core::parties::Side;
 use iop_core::scenario::{validate_agreement, Problem};
-use iop_core::termination::terminate;
 use iop_core::{Agreement, Known, Kommunkod, Sek, Share};
 use leptos::prelude::*;
 use std::collections::BTreeMap;

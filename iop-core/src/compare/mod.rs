@@ -1,0 +1,315 @@
+//! Comparison: agreements side by side on normalised figures, unknowns kept as unknowns.
+//!
+//! One [`ComparisonRow`] per agreement: kronor per year, per inhabitant per year, total for the
+//! running period, term length, renewal, cure and notice periods, meetings per year, services
+//! and exclusions. Every money figure is a [`Figure`] that can explain itself. The side-by-side
+//! table (one row per term, differences marked, sortable) is in [`table`].
+
+use crate::agreement::Agreement;
+use crate::amounts::{annual_amount, total_for_period_on};
+use crate::explain::{Explanation, Figure};
+use crate::funding::Conditions;
+use crate::known::Known;
+use crate::money::{format_decimal_sv, Sek};
+use crate::municipality::POPULATION_DATE;
+use crate::term::{Duration, Renewal, Status, TermEnd};
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+mod table;
+
+pub use table::{order_by, side_by_side, Cell, TermRow};
+
+/// One agreement's normalised figures on a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ComparisonRow {
+    /// The agreement's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Municipality name(s).
+    pub municipality: String,
+    /// The county (*län*) of the first municipality.
+    pub county: Option<String>,
+    /// Kommunkod of the first public party.
+    pub kommunkod: Option<String>,
+    /// Organisation name(s).
+    pub organisation: String,
+    /// First day.
+    pub start: Known<NaiveDate>,
+    /// Last day of the first period (`None` when open-ended).
+    pub end: Known<Option<NaiveDate>>,
+    /// Status on the date.
+    pub status: Known<Status>,
+    /// Last day of the period running on the date.
+    pub period_end: Known<Option<NaiveDate>>,
+    /// By when a renewal or notice decision is due.
+    pub decision_due: Figure<NaiveDate>,
+    /// Kronor per year (conditional money only when met).
+    pub annual: Figure<Sek>,
+    /// Kronor per year with every condition met.
+    pub annual_max: Figure<Sek>,
+    /// Kronor per inhabitant per year (population 2024-12-31), exact; round for display.
+    pub per_inhabitant: Figure<Decimal>,
+    /// Total for the running period.
+    pub total: Figure<Sek>,
+    /// Length of the first period in months.
+    pub term_months: Known<u32>,
+    /// The renewal rule.
+    pub renewal: Renewal,
+    /// Days to remedy a breach after written notice.
+    pub cure_days: Known<Option<u32>>,
+    /// Ordinary notice period.
+    pub notice: Known<Option<Duration>>,
+    /// Follow-up meetings per year.
+    pub meetings_per_year: Known<u32>,
+    /// Each payer with its share and yearly part.
+    pub payers: Vec<(String, String, Known<Sek>)>,
+    /// All services, by area.
+    pub services: Vec<String>,
+    /// What is excluded.
+    pub exclusions: Vec<String>,
+}
+
+/// Kronor per inhabitant per year: the yearly amount over the population on 2024-12-31.
+///
+/// ```
+/// use iop_core::{compare::per_inhabitant, presets, Known};
+/// use rust_decimal::Decimal;
+/// let f = per_inhabitant(&presets::kalmar_2025_2027(), presets::date(2026, 1, 1));
+/// let rounded = f.value.map(|v| v.round_dp(2));
+/// assert_eq!(rounded, Known::Known(Decimal::new(1375, 2)));
+/// assert!(f.explanation.sv.contains("72 704"));
+/// ```
+pub fn per_inhabitant(agreement: &Agreement, at: NaiveDate) -> Figure<Decimal> {
+    per_inhabitant_of(
+        agreement,
+        &annual_amount(agreement, at, Conditions::AsRecorded),
+    )
+}
+
+/// [`per_inhabitant`] from a yearly amount already computed (a comparison needs both).
+fn per_inhabitant_of(agreement: &Agreement, annual: &Figure<Sek>) -> Figure<Decimal> {
+    let population = agreement.population();
+    match (annual.value, population) {
+        (Known::Known(a), Known::Known(p)) if p > 0 => {
+            let v = a.value() / Decimal::from(p);
+            let shown = format_decimal_sv(
+                v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+                Some(2),
+            );
+            Figure::known(
+                v,
+                Explanation::new(
+                    format!(
+                        "{a} per år / {} invånare ({}, folkmängd {POPULATION_DATE}) = {shown} kr per invånare och år.",
+                        format_decimal_sv(Decimal::from(p), None),
+                        agreement.municipality_names()
+                    ),
+                    format!(
+                        "{} SEK a year / {p} inhabitants ({}, population on {POPULATION_DATE}).",
+                        a.to_plain(),
+                        agreement.municipality_names()
+                    ),
+                ),
+            )
+        }
+        (Known::Unknown, _) => Figure::unknown(Explanation::new(
+            "Årsbeloppet är okänt, så beloppet per invånare är okänt.",
+            "The yearly amount is unknown, so the amount per inhabitant is unknown.",
+        )),
+        _ => Figure::unknown(Explanation::new(
+            "Folkmängden är okänd (en part saknar kommunkod).",
+            "The population is unknown (a party has no kommunkod).",
+        )),
+    }
+}
+
+/// The normalised figures of one agreement on `at`.
+pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
+    let term = &agreement.term;
+    let annual = annual_amount(agreement, at, Conditions::AsRecorded);
+    let municipalities = agreement.municipalities();
+    let first = municipalities.first();
+    ComparisonRow {
+        id: agreement.id.clone(),
+        name: agreement.name.clone(),
+        municipality: agreement.municipality_names(),
+        county: first.map(|m| m.county.clone()),
+        kommunkod: first.map(|m| m.code.to_string()),
+        organisation: agreement.organisation_names(),
+        start: term.start,
+        end: match term.end {
+            TermEnd::On(d) => Known::Known(Some(d)),
+            TermEnd::OpenEnded => Known::Known(None),
+            TermEnd::Unknown => Known::Unknown,
+        },
+        status: term.status(at),
+        period_end: term.period_end_on(at),
+        decision_due: term.decision_due(at),
+        payers: {
+            let shares = agreement.funding.split.shares_sv();
+            crate::payments::per_payer(&agreement.funding.split, annual.value)
+                .into_iter()
+                .zip(shares)
+                .map(|((n, a), s)| (n, s, a))
+                .collect()
+        },
+        annual_max: annual_amount(agreement, at, Conditions::AllMet),
+        per_inhabitant: per_inhabitant_of(agreement, &annual),
+        annual,
+        total: total_for_period_on(agreement, at),
+        term_months: term.first_period_months(),
+        renewal: term.renewal,
+        cure_days: agreement
+            .termination
+            .for_breach
+            .map(|b| b.map(|b| b.cure_days)),
+        notice: agreement.termination.ordinary_notice,
+        meetings_per_year: agreement
+            .obligations
+            .meetings
+            .as_ref()
+            .map_or(Known::Unknown, |m| m.per_year),
+        services: agreement
+            .scope
+            .service_areas
+            .iter()
+            .flat_map(|a| a.services.iter().cloned())
+            .collect(),
+        exclusions: agreement.scope.exclusions.clone(),
+    }
+}
+
+/// Compares any number of agreements on `at`, in the order given.
+///
+/// ```
+/// use iop_core::{compare::compare, presets, Known};
+/// let rows = compare(&presets::all(), presets::date(2026, 11, 22));
+/// assert_eq!(rows.len(), 5);
+/// let linkoping = rows.iter().find(|r| r.id == "linkoping-2019").unwrap();
+/// assert_eq!(linkoping.annual.value, Known::Unknown);
+/// ```
+pub fn compare(agreements: &[Agreement], at: NaiveDate) -> Vec<ComparisonRow> {
+    agreements.iter().map(|a| row(a, at)).collect()
+}
+
+/// Which status the list is filtered on: one per [`Status`] (every extension together) and one
+/// for an unknown status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StatusFilter {
+    /// Before the start.
+    NotStarted,
+    /// In the first period.
+    FirstPeriod,
+    /// In any extension.
+    Extension,
+    /// After the last period.
+    Ended,
+    /// The status is unknown.
+    Unknown,
+}
+
+impl StatusFilter {
+    /// Every filter, in the order a list offers them.
+    pub const ALL: [StatusFilter; 5] = [
+        StatusFilter::NotStarted,
+        StatusFilter::FirstPeriod,
+        StatusFilter::Extension,
+        StatusFilter::Ended,
+        StatusFilter::Unknown,
+    ];
+
+    /// A stable key for forms and files: `not_started`, `first_period`, `extension`, `ended`,
+    /// `unknown`.
+    pub fn key(self) -> &'static str {
+        match self {
+            StatusFilter::NotStarted => "not_started",
+            StatusFilter::FirstPeriod => "first_period",
+            StatusFilter::Extension => "extension",
+            StatusFilter::Ended => "ended",
+            StatusFilter::Unknown => "unknown",
+        }
+    }
+
+    /// The filter with this key; `None` for any other text (an empty select means all).
+    ///
+    /// ```
+    /// use iop_core::compare::StatusFilter;
+    /// assert_eq!(StatusFilter::from_key("ended"), Some(StatusFilter::Ended));
+    /// assert_eq!(StatusFilter::from_key(""), None);
+    /// ```
+    pub fn from_key(key: &str) -> Option<StatusFilter> {
+        StatusFilter::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// In Swedish.
+    pub fn sv(self) -> &'static str {
+        match self {
+            StatusFilter::NotStarted => "Ej påbörjat",
+            StatusFilter::FirstPeriod => "Första perioden",
+            StatusFilter::Extension => "Förlängning",
+            StatusFilter::Ended => "Upphört",
+            StatusFilter::Unknown => "Okänd",
+        }
+    }
+
+    /// In English.
+    pub fn en(self) -> &'static str {
+        match self {
+            StatusFilter::NotStarted => "Not started",
+            StatusFilter::FirstPeriod => "First period",
+            StatusFilter::Extension => "Extension",
+            StatusFilter::Ended => "Ended",
+            StatusFilter::Unknown => "Unknown",
+        }
+    }
+
+    /// Whether a status passes.
+    pub fn matches(self, status: Known<Status>) -> bool {
+        matches!(
+            (self, status),
+            (StatusFilter::NotStarted, Known::Known(Status::NotStarted))
+                | (StatusFilter::FirstPeriod, Known::Known(Status::FirstPeriod))
+                | (StatusFilter::Extension, Known::Known(Status::Extension(_)))
+                | (StatusFilter::Ended, Known::Known(Status::Ended))
+                | (StatusFilter::Unknown, Known::Unknown)
+        )
+    }
+}
+
+/// What the list of agreements can be filtered on. Empty fields match everything; text matches
+/// case-insensitively anywhere in the name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Part of a municipality name.
+    pub municipality: String,
+    /// A county name, exactly (`Kalmar län`); empty for all.
+    pub county: String,
+    /// Part of an organisation name.
+    pub organisation: String,
+    /// A status on the list's date; `None` for all.
+    pub status: Option<StatusFilter>,
+}
+
+impl Filter {
+    /// Whether a row passes the filter.
+    ///
+    /// ```
+    /// use iop_core::compare::{compare, Filter, StatusFilter};
+    /// let rows = compare(&iop_core::presets::all(), iop_core::presets::date(2026, 11, 22));
+    /// let f = Filter { county: "Kalmar län".into(), status: Some(StatusFilter::Ended), ..Filter::default() };
+    /// let ids: Vec<_> = rows.iter().filter(|r| f.matches(r)).map(|r| r.id.as_str()).collect();
+    /// assert_eq!(ids, ["kalmar-2022-2024"]);
+    /// ```
+    pub fn matches(&self, row: &ComparisonRow) -> bool {
+        let contains = |hay: &str, needle: &str| {
+            needle.trim().is_empty() || hay.to_lowercase().contains(&needle.trim().to_lowercase())
+        };
+        contains(&row.municipality, &self.municipality)
+            && contains(&row.organisation, &self.organisation)
+            && (self.county.is_empty() || row.county.as_deref() == Some(self.county.as_str()))
+            && self.status.is_none_or(|s| s.matches(row.status))
+    }
+}

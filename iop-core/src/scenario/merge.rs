@@ -1,0 +1,112 @@
+//! Merging and importing: fresh ids, absorbing an imported scenario, and the three-way merge of
+//! two tabs' work.
+
+use super::Scenario;
+use crate::agreement::Agreement;
+
+/// An id not used by any of `taken`: `stem-1`, `stem-2`, … (the stem kept to ASCII letters,
+/// digits and `-`).
+///
+/// ```
+/// let taken = iop_core::presets::all();
+/// assert_eq!(iop_core::scenario::fresh_id(&taken, "kopia"), "kopia-1");
+/// ```
+pub fn fresh_id(taken: &[Agreement], stem: &str) -> String {
+    let stem: String = stem
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    (1..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|id| !taken.iter().any(|a| &a.id == id))
+        .unwrap_or_default()
+}
+
+/// Adds the agreements of an imported scenario to `own`, next to the built-in ones in
+/// `builtin`. Rule: an agreement identical to one already there (built-in or own) is skipped;
+/// one whose id is taken gets a fresh id ([`fresh_id`]). Returns how many were added and the
+/// renamed ids (old → new), so references to them (picks for comparison) can follow.
+///
+/// ```
+/// use iop_core::{presets, scenario::{absorb, Scenario}};
+/// let builtin = presets::all();
+/// let mut own = Scenario::new("mine", Default::default(), vec![]);
+/// let mut changed = presets::vallentuna();
+/// changed.name = "Ändrad".into();
+/// let (added, renamed) = absorb(&mut own, &builtin, vec![presets::kalmar_2025_2027(), changed]);
+/// assert_eq!(added, 1); // Kalmar is built in already
+/// assert_eq!(renamed.get("vallentuna-2021").map(String::as_str), Some("vallentuna-2021-1"));
+/// ```
+pub fn absorb(
+    own: &mut Scenario,
+    builtin: &[Agreement],
+    imported: Vec<Agreement>,
+) -> (usize, std::collections::HashMap<String, String>) {
+    let mut added = 0;
+    let mut renamed = std::collections::HashMap::new();
+    for mut a in imported {
+        if builtin.contains(&a) || own.agreements.contains(&a) {
+            continue;
+        }
+        let taken: Vec<Agreement> = builtin
+            .iter()
+            .chain(own.agreements.iter())
+            .cloned()
+            .collect();
+        if taken.iter().any(|x| x.id == a.id) {
+            let new_id = fresh_id(&taken, &a.id);
+            renamed.insert(a.id.clone(), new_id.clone());
+            a.id = new_id;
+        }
+        own.agreements.push(a);
+        added += 1;
+    }
+    (added, renamed)
+}
+
+/// A three-way merge of the user's agreements, for two tabs editing the same storage.
+///
+/// Rule, per agreement id: an agreement changed in `local` since `base` keeps the local
+/// version; otherwise the `remote` version wins (including its deletions and additions); an
+/// agreement added locally is kept. So two tabs editing different agreements lose neither edit;
+/// when both edit the same agreement, the tab that saves last wins for that agreement. The
+/// scenario's name and notes follow the same rule.
+///
+/// ```
+/// use iop_core::scenario::{merge, Scenario};
+/// let base = Scenario::new("s", Default::default(), iop_core::presets::all());
+/// let mut a = base.clone();
+/// a.agreements[0].name = "Edited in tab A".into();
+/// let mut b = base.clone();
+/// b.agreements[1].name = "Edited in tab B".into();
+/// let merged = merge(&base, &a, &b);
+/// assert_eq!(merged.agreements[0].name, "Edited in tab A");
+/// assert_eq!(merged.agreements[1].name, "Edited in tab B");
+/// ```
+pub fn merge(base: &Scenario, local: &Scenario, remote: &Scenario) -> Scenario {
+    let find = |s: &Scenario, id: &str| s.agreements.iter().find(|a| a.id == id).cloned();
+    let mut out = remote.clone();
+    for a in &local.agreements {
+        let before = find(base, &a.id);
+        if before.as_ref() != Some(a) {
+            match out.agreements.iter_mut().find(|x| x.id == a.id) {
+                Some(slot) => *slot = a.clone(),
+                None => out.agreements.push(a.clone()),
+            }
+        }
+    }
+    // Deleted locally since base, and untouched remotely: stays deleted.
+    out.agreements.retain(|r| {
+        let in_base = find(base, &r.id);
+        let in_local = local.agreements.iter().any(|a| a.id == r.id);
+        in_base.as_ref() != Some(r) || in_local
+    });
+    if local.name != base.name {
+        out.name = local.name.clone();
+    }
+    if local.notes != base.notes {
+        out.notes = local.notes.clone();
+    }
+    out.modified = local.modified.max(remote.modified);
+    out
+}

@@ -1,0 +1,138 @@
+//! Scenario files: the versioned JSON an official exports, shares and imports.
+//!
+//! A scenario file is self-describing (`"format": "iop-scenario"`, `"version": "1.0"`), holds a
+//! name, notes, when it was made and last changed, and its agreements. Money is a decimal string
+//! (`"1000000.00"`), dates are ISO 8601, and an unknown is an explicit `null`.
+//!
+//! Reading goes in tiers and reports every problem it can at once, each with its JSON path and a
+//! message in Swedish and English: limits (size, nesting) before parsing; then (1) structure,
+//! (2) rules, (3) quality warnings. See [`read`].
+//!
+//! **Versions.** 1.0 is the first version of the format. The reader migrates every earlier
+//! version it knows (none yet) through [`MIGRATIONS`], refuses a newer major version, and reads
+//! a newer minor version of the same major as far as it understands it: fields it does not know
+//! are reported as errors, never silently dropped.
+//!
+//! **Unknown fields** are errors with their path. What a user or another tool wants to keep
+//! that the format has no place for goes under `"extensions"` (at the root or in an agreement):
+//! any JSON there is kept as it is and written back unchanged.
+
+//!
+//! The file is split along its seams: the types and versions here, [`Problem`]s in `problem`,
+//! reading in `read`, the rule checks in `rules`, and merging and importing in `merge`.
+
+use crate::agreement::Agreement;
+use chrono::NaiveDateTime;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+mod merge;
+mod problem;
+mod read;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+pub use merge::{absorb, fresh_id, merge};
+pub use problem::{Problem, Report, Severity, Tier};
+pub use read::{nesting_depth, read, read_value};
+pub use rules::{validate, validate_agreement};
+
+/// The `format` field of every scenario file.
+pub const FORMAT: &str = "iop-scenario";
+/// The version this crate writes.
+pub const VERSION: Version = Version { major: 1, minor: 0 };
+/// Files larger than this are refused before parsing (20 MB).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Files nested deeper than this are refused before parsing.
+pub const MAX_DEPTH: usize = 64;
+/// At most this many structure problems are reported; the rest are summarised in one line.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// A format version, `major.minor`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Version {
+    /// Incompatible changes.
+    pub major: u32,
+    /// Compatible additions.
+    pub minor: u32,
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl Version {
+    /// Parses `"1.0"`.
+    pub fn parse(text: &str) -> Option<Version> {
+        let (a, b) = text.split_once('.')?;
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 6 && s.bytes().all(|c| c.is_ascii_digit());
+        if !digits(a) || !digits(b) {
+            return None;
+        }
+        Some(Version {
+            major: a.parse().ok()?,
+            minor: b.parse().ok()?,
+        })
+    }
+}
+
+/// A migration from one earlier version to the next, on the untyped JSON.
+pub type Migration = (Version, Version, fn(&mut Map<String, Value>));
+
+/// The migrations from earlier versions, oldest first. Version 1.0 is the first; a change of
+/// the format adds a step here and a test with a file in the old shape.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// A scenario: the user's work, as one file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The version it was written in (`"1.0"`).
+    pub version: String,
+    /// A name for people.
+    pub name: String,
+    /// Free notes.
+    pub notes: String,
+    /// When it was made (UTC, `2026-11-22T09:00:00`).
+    pub created: NaiveDateTime,
+    /// When it was last changed (UTC).
+    pub modified: NaiveDateTime,
+    /// The agreements.
+    pub agreements: Vec<Agreement>,
+    /// Anything another tool keeps here is preserved unchanged.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub extensions: Map<String, Value>,
+}
+
+impl Scenario {
+    /// A new scenario in the current version.
+    pub fn new(name: &str, at: NaiveDateTime, agreements: Vec<Agreement>) -> Scenario {
+        Scenario {
+            format: FORMAT.into(),
+            version: VERSION.to_string(),
+            name: name.into(),
+            notes: String::new(),
+            created: at,
+            modified: at,
+            agreements,
+            extensions: Map::new(),
+        }
+    }
+
+    /// The same content without indentation, for storage where size and speed matter.
+    pub fn to_json_compact(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    /// The file's text: pretty JSON, UTF-8.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}

@@ -1,0 +1,196 @@
+use super::*;
+use crate::funding::Split;
+use crate::known::Known;
+use crate::money::Sek;
+use crate::presets;
+
+fn scenario_json() -> Value {
+    serde_json::to_value(Scenario::new("t", NaiveDateTime::default(), presets::all())).unwrap()
+}
+
+#[test]
+fn presets_round_trip_exactly() {
+    let s = Scenario::new("Förinställda", NaiveDateTime::default(), presets::all());
+    let report = read(s.to_json().as_bytes());
+    assert_eq!(
+        report
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count(),
+        0,
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(report.scenario.unwrap(), s);
+}
+
+#[test]
+fn money_is_a_decimal_string_and_unknown_is_null() {
+    let v = scenario_json();
+    assert_eq!(
+        v["agreements"][1]["funding"]["components"][0]["amount"],
+        "1000000.00"
+    );
+    assert_eq!(v["agreements"][1]["term"]["start"], "2025-01-01");
+    assert_eq!(v["agreements"][3]["term"]["start"], Value::Null);
+    assert_eq!(
+        v["agreements"][4]["funding"]["components"][0]["amount"],
+        Value::Null
+    );
+}
+
+#[test]
+fn every_broken_agreement_is_reported_with_its_path() {
+    let mut v = scenario_json();
+    v["agreements"][0]["term"]["start"] = Value::from("2022-02-30");
+    v["agreements"][2]["funding"]["components"][0]["amount"] = Value::from(50000);
+    v["agreements"][3]["public_parties"][0]["kommunkod"] = Value::from("9999");
+    let report = read_value(v);
+    let paths: Vec<&str> = report.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(report.scenario, None);
+    assert!(paths.contains(&"$.agreements[0].term.start"), "{paths:?}");
+    assert!(
+        paths.contains(&"$.agreements[2].funding.components[0].amount"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"$.agreements[3].public_parties[0].kommunkod"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn unknown_fields_are_errors_but_extensions_are_kept() {
+    let mut v = scenario_json();
+    v["agreements"][0]["colour"] = Value::from("red");
+    let report = read_value(v);
+    assert!(
+        report.problems[0].message_en.contains("unknown field"),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(report.problems[0].path, "$.agreements[0].colour");
+
+    let mut v = scenario_json();
+    v["extensions"] = serde_json::json!({"other-tool": {"colour": "red"}});
+    let report = read_value(v.clone());
+    let s = report.scenario.unwrap();
+    assert_eq!(
+        serde_json::to_value(&s).unwrap()["extensions"],
+        v["extensions"]
+    );
+}
+
+#[test]
+fn versions_newer_major_refused_newer_minor_read() {
+    let mut v = scenario_json();
+    v["version"] = Value::from("2.0");
+    let r = read_value(v);
+    assert!(r.problems[0].message_sv.contains("nyare"));
+    let mut v = scenario_json();
+    v["version"] = Value::from("1.7");
+    assert!(read_value(v.clone()).scenario.is_some());
+    v["agreements"][0]["new_field"] = Value::from(1);
+    let r = read_value(v);
+    assert!(
+        r.problems[0].message_en.contains("newer version"),
+        "{:?}",
+        r.problems
+    );
+    let mut v = scenario_json();
+    v["version"] = Value::from("one");
+    assert_eq!(read_value(v).problems[0].path, "$.version");
+}
+
+#[test]
+fn rules_are_checked() {
+    let mut s = Scenario::new("t", NaiveDateTime::default(), presets::all());
+    s.agreements[1].funding.split = serde_json::from_value(serde_json::json!({
+        "by": "share", "payers": [{"name": "A", "share": "1/2"}, {"name": "B", "share": "2/3"}]
+    }))
+    .unwrap();
+    s.agreements[2].id = s.agreements[0].id.clone();
+    s.agreements[3].funding.components[0].amount = Known::Known(Sek::kronor(-5));
+    let problems = validate(&s);
+    let paths: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.path.as_str())
+        .collect();
+    assert!(
+        paths.contains(&"$.agreements[1].funding.split.payers"),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"$.agreements[2].id"), "{paths:?}");
+    assert!(
+        paths.contains(&"$.agreements[3].funding.components[0].amount"),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn a_split_needs_a_payer() {
+    let mut s = Scenario::new(
+        "t",
+        NaiveDateTime::default(),
+        vec![presets::kalmar_2025_2027()],
+    );
+    s.agreements[0].funding.split = Split::Share { payers: vec![] };
+    let problems = validate(&s);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message_en == "At least one payer is needed."),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn fixed_amount_split_must_add_up() {
+    let mut s = Scenario::new(
+        "t",
+        NaiveDateTime::default(),
+        vec![presets::kalmar_2022_2024()],
+    );
+    s.agreements[0].funding.split = serde_json::from_value(serde_json::json!({
+        "by": "amount", "payers": [{"name": "A", "amount": "600000.00"}, {"name": "B", "amount": "350000.00"}]
+    })).unwrap();
+    let problems = validate(&s);
+    assert!(
+        problems.iter().any(|p| p
+            .message_en
+            .contains("add up to 950000.00 but the yearly amount is 1000000.00")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn limits_refused_before_parsing() {
+    let deep = "[".repeat(65) + &"]".repeat(65);
+    assert_eq!(read(deep.as_bytes()).problems[0].tier, Tier::Limits);
+    let ok_depth = "[".repeat(64) + &"]".repeat(64);
+    assert_eq!(read(ok_depth.as_bytes()).problems[0].tier, Tier::Structure);
+    let big = vec![b' '; MAX_BYTES + 1];
+    assert!(read(&big).problems[0].message_en.contains("at most 20 MB"));
+    // Brackets inside strings do not count.
+    assert_eq!(nesting_depth(br#"{"a": "[[[[[[["}"#, 64), 1);
+}
+
+#[test]
+fn quality_warnings_do_not_block() {
+    let mut s = Scenario::new(
+        "t",
+        NaiveDateTime::default(),
+        vec![presets::kalmar_2025_2027()],
+    );
+    s.agreements[0].funding.components[0].source = None;
+    s.agreements[0].funding.components[0].amount = Known::Known(Sek::ZERO);
+    let report = read(s.to_json().as_bytes());
+    assert!(report.scenario.is_some());
+    assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
+    assert!(report
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
+}
