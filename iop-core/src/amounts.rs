@@ -12,10 +12,9 @@
 use crate::agreement::Agreement;
 use crate::dates;
 use crate::explain::{Explanation, Figure};
-use crate::funding::{amount_between, ComponentKind, Conditions};
+use crate::funding::{amount_between, per_payer, ComponentKind, Conditions};
 use crate::known::Known;
 use crate::money::Sek;
-use crate::payments::per_payer;
 use crate::term::Period;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;

@@ -246,6 +246,21 @@ pub enum Conditions {
     AllMet,
 }
 
+/// Each payer's part of `amount` ([`Split::divide`]); every part unknown when the amount is.
+pub fn per_payer(split: &Split, amount: Known<Sek>) -> Vec<(String, Known<Sek>)> {
+    match amount.and_then(|a| split.divide(a).into()) {
+        Known::Known(parts) => parts
+            .into_iter()
+            .map(|(n, a)| (n, Known::Known(a)))
+            .collect(),
+        Known::Unknown => split
+            .payer_names()
+            .into_iter()
+            .map(|n| (n.to_string(), Known::Unknown))
+            .collect(),
+    }
+}
+
 impl Indexation {
     /// The factor for an agreement year starting in calendar year `year`.
     pub fn factor(&self, year: i32) -> Known<Decimal> {

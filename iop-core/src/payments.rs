@@ -8,7 +8,7 @@
 use crate::agreement::Agreement;
 use crate::amounts::{anchor, years_of_period};
 use crate::dates;
-use crate::funding::{amount_between, Conditions, PaymentTiming, Split};
+use crate::funding::{amount_between, per_payer, Conditions, PaymentTiming};
 use crate::known::Known;
 use crate::money::Sek;
 use crate::split::allocate_by_weights;
@@ -137,19 +137,6 @@ pub fn payments_in_period(
     out
 }
 
-pub(crate) fn per_payer(split: &Split, amount: Known<Sek>) -> Vec<(String, Known<Sek>)> {
-    match amount.and_then(|a| split.divide(a).into()) {
-        Known::Known(parts) => parts
-            .into_iter()
-            .map(|(n, a)| (n, Known::Known(a)))
-            .collect(),
-        Known::Unknown => split
-            .payer_names()
-            .into_iter()
-            .map(|n| (n.to_string(), Known::Unknown))
-            .collect(),
-    }
-}
 
 /// All payments from the first period through the period standing for `date`.
 pub fn payments_through(

@@ -150,7 +150,7 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
         decision_due: term.decision_due(at),
         payers: {
             let shares = agreement.funding.split.shares_sv();
-            crate::payments::per_payer(&agreement.funding.split, annual.value)
+            crate::funding::per_payer(&agreement.funding.split, annual.value)
                 .into_iter()
                 .zip(shares)
                 .map(|((n, a), s)| (n, s, a))
