@@ -349,15 +349,8 @@ fn run_more(command: Command) -> Result<String, Failure> {
             at,
             format,
         } => {
-            let rate = iop_core::Sek::parse_user(&sek_per_eur)
-                .ok()
-                .map(|r| r.value())
-                .filter(|r| r.is_sign_positive() && !r.is_zero())
-                .ok_or_else(|| {
-                    misuse(format!(
-                        "--sek-per-eur {sek_per_eur:?} is not a positive number (e.g. 11.50)"
-                    ))
-                })?;
+            let rate = iop_core::state_aid::ExchangeRate::parse_user(&sek_per_eur)
+                .map_err(|e| misuse(format!("--sek-per-eur: {e}")))?;
             let s = load(&file)?;
             let rows = iop_core::state_aid::check(&s.agreements, rate, at.unwrap_or_else(today));
             Ok(match format {

@@ -81,6 +81,56 @@ fn mutate(
 }
 
 #[test]
+fn state_aid_counts_a_copy_in_place_of_its_original_at_a_real_rate() {
+    let dir = tempdir::Dir::new("state-aid-copy");
+    let f = presets_file(&dir);
+    // The file holds Kalmar 2025–2027 and a what-if copy of it (as the app exports one).
+    let f = mutate(&f, &dir, "with-copy.json", |v| {
+        let agreements = v["agreements"].as_array_mut().unwrap();
+        let kalmar = agreements
+            .iter()
+            .find(|a| a["id"] == "kalmar-2025-2027")
+            .unwrap()
+            .clone();
+        let mut copy = kalmar;
+        copy["id"] = "kopia-1".into();
+        copy["name"] = "Kalmar 2025–2027 (kopia)".into();
+        copy["derived_from"] = "kalmar-2025-2027".into();
+        agreements.push(copy);
+    });
+    let out = iop(&[
+        "state-aid",
+        &f,
+        "--sek-per-eur",
+        "11,4565",
+        "--at",
+        "2025-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let k = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["organisation_key"] == "832401-3807")
+        .unwrap();
+    // 3 000 000 kr once (not 6 000 000), at 11,4565 kr per euro: 261 860,08 EUR.
+    assert_eq!(k["sum_sek"], "3000000.00");
+    assert_eq!(k["sum_eur"], "261860.08");
+    assert_eq!(k["counted"], serde_json::json!(["kopia-1"]));
+    assert_eq!(k["general"], "below");
+    let out = iop(&["state-aid", &f, "--sek-per-eur", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not a positive exchange rate"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn presets_validate_cleanly() {
     let dir = tempdir::Dir::new("validate");
     let f = presets_file(&dir);

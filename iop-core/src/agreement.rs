@@ -38,6 +38,11 @@ pub struct Agreement {
     pub sources: Vec<SourceDocument>,
     /// Free notes (readings of the sources, what is not stated).
     pub notes: String,
+    /// The id of the agreement this one is a what-if variant of (a copy to edit, or the terms
+    /// applied to another kommun): not new money, but another version of the same grant. Absent
+    /// for an agreement in its own right. Added in format version 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<String>,
 }
 
 impl Agreement {

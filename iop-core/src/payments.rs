@@ -137,7 +137,6 @@ pub fn payments_in_period(
     out
 }
 
-
 /// All payments from the first period through the period standing for `date`.
 pub fn payments_through(
     agreement: &Agreement,

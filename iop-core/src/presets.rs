@@ -172,6 +172,7 @@ pub fn kalmar_2022_2024() -> Agreement {
             date: Some(date(2021, 6, 15)),
         }],
         notes: "Källan är en nyhet; betalningsdagar, uppföljning och uppsägningsvillkor anges inte. Kommunens organisationsnummer är hämtat ur seed 001.".into(),
+        derived_from: None,
     }
 }
 
@@ -365,6 +366,7 @@ pub fn kalmar_2025_2027() -> Agreement {
             date: None,
         }],
         notes: "Kommunen stödjer jourens ideella arbete, inte den intäktsbärande verksamheten (§10).".into(),
+        derived_from: None,
     }
 }
 
@@ -440,6 +442,7 @@ pub fn vallentuna() -> Agreement {
             date: None,
         }],
         notes: "Källan anger inte om tjejjouren har startat, så villkoret är okänt; uppsägningstid och betalningsdagar anges inte.".into(),
+        derived_from: None,
     }
 }
 
@@ -532,6 +535,7 @@ pub fn varmdo() -> Agreement {
             date: None,
         }],
         notes: "Startdatum anges inte i källan (andra källor anger 2022-01-01). \"Löper på två år i taget\" läses som förlängning två år i taget; uppsägningstid anges inte.".into(),
+        derived_from: None,
     }
 }
 
@@ -599,6 +603,7 @@ pub fn linkoping() -> Agreement {
             date: None,
         }],
         notes: "Beloppen anges inte i källan. Ett nytt förslag skulle redovisas senast i september 2019 (här 2019-09-30).".into(),
+        derived_from: None,
     }
 }
 

@@ -13,11 +13,19 @@ use crate::municipality::Kommunkod;
 use crate::split::allocate_by_weights;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// A copy of `agreement` with a new id and name, ready to edit.
+/// A copy of `agreement` with a new id and name, ready to edit: a variant of the same grant,
+/// so it records the agreement it derives from (see [`crate::state_aid::counted`]).
+///
+/// ```
+/// let k = iop_core::presets::kalmar_2025_2027();
+/// let copy = iop_core::whatif::copy_of(&k, "kopia-1");
+/// assert_eq!(copy.derived_from.as_deref(), Some("kalmar-2025-2027"));
+/// ```
 pub fn copy_of(agreement: &Agreement, new_id: &str) -> Agreement {
     let mut a = agreement.clone();
     a.id = new_id.to_string();
     a.name = format!("{} (kopia)", agreement.name);
+    a.derived_from = Some(agreement.id.clone());
     a
 }
 
@@ -53,6 +61,7 @@ pub fn apply_to_municipality(
     let ratio = Decimal::from(m.population).checked_div(Decimal::from(from_pop))?;
     let mut a = agreement.clone();
     a.id = new_id.to_string();
+    a.derived_from = Some(agreement.id.clone());
     a.name = format!("{} – tillämpat på {}", agreement.name, m.name);
     for c in &mut a.funding.components {
         if let Known::Known(v) = c.amount {

@@ -3,7 +3,12 @@
 //! than 600 lines of code (the built-in agreements, a data table, aside).
 
 // Test code states its expectations by unwrapping and indexing; a failure is the test failing.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -28,7 +33,12 @@ fn src() -> PathBuf {
 /// `src/scenario/read.rs`); `None` for `lib.rs`.
 fn module_of(path: &Path) -> Option<String> {
     let rel = path.strip_prefix(src()).ok()?;
-    let first = rel.components().next()?.as_os_str().to_string_lossy().to_string();
+    let first = rel
+        .components()
+        .next()?
+        .as_os_str()
+        .to_string_lossy()
+        .to_string();
     let name = first.trim_end_matches(".rs").to_string();
     (name != "lib").then_some(name)
 }
@@ -39,7 +49,9 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
     sources(&src(), &mut files);
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for f in files {
-        let Some(module) = module_of(&f) else { continue };
+        let Some(module) = module_of(&f) else {
+            continue;
+        };
         if f.ends_with("tests.rs") {
             continue;
         }
@@ -104,15 +116,23 @@ fn no_module_imports_one_that_imports_it_back() {
             }
         }
     }
-    assert!(circles.is_empty(), "import circles:\n{}", circles.join("\n"));
+    assert!(
+        circles.is_empty(),
+        "import circles:\n{}",
+        circles.join("\n")
+    );
 }
 
 #[test]
 fn the_checker_finds_a_circle() {
     // The check above can fail: a made-up graph with a circle is caught.
     let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    g.entry("agreement".into()).or_default().insert("funding".into());
-    g.entry("funding".into()).or_default().insert("agreement".into());
+    g.entry("agreement".into())
+        .or_default()
+        .insert("funding".into());
+    g.entry("funding".into())
+        .or_default()
+        .insert("agreement".into());
     assert!(path_back(&g, "funding", "agreement", &mut BTreeSet::new()).is_some());
 }
 
@@ -139,5 +159,9 @@ fn no_source_file_over_600_lines_of_code() {
             over.push(format!("{}: {n}", f.display()));
         }
     }
-    assert!(over.is_empty(), "files over 600 lines of code:\n{}", over.join("\n"));
+    assert!(
+        over.is_empty(),
+        "files over 600 lines of code:\n{}",
+        over.join("\n")
+    );
 }

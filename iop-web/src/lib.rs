@@ -88,9 +88,9 @@ fn App() -> impl IntoView {
         </main>
         <p class="sr-only" role="status" aria-live="polite">{move || state.status.get()}</p>
         <footer class="site-footer">
-            <p>{move || lang.get().t(
-                "Allt räknas i webbläsaren; inget skickas någonstans. Folkmängd 2024-12-31 (SCB). Inbyggda avtal med källa för varje uppgift.",
-                "Everything is computed in the browser; nothing is sent anywhere. Population 2024-12-31 (SCB). Built-in agreements cite a source for every figure.",
+            <p>{move || lang.get().pick(
+                format!("Allt räknas i webbläsaren; inget skickas någonstans. Folkmängd {} (SCB). Inbyggda avtal med källa för varje uppgift.", iop_core::POPULATION_DATE),
+                format!("Everything is computed in the browser; nothing is sent anywhere. Population {} (SCB). Built-in agreements cite a source for every figure.", iop_core::POPULATION_DATE),
             )}</p>
         </footer>
     }

@@ -20,6 +20,23 @@ async function download(page, selector, name) {
 const pdfText = (file) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const pdfPages = (file) => Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
 
+test('state aid: a what-if copy is a variant, not a second grant; a real exchange rate is read', async () => {
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
+  await page.click('tr[data-id="kalmar-2025-2027"] button.link');
+  await page.click('button:has-text("Kopiera och ändra")');
+  await page.waitForSelector('form.whatif');
+  await page.click('button:has-text("Visa hela avtalet")');
+  await page.fill('#rate', '11,4565');
+  const aid = await page.textContent('ul.state-aid');
+  // Kalmar 2025–2027 and its copy are one grant: 3 000 000 kr, not 6 000 000 kr.
+  assert.match(aid, /3 000 000 kr \/ 11,4565 kr per EUR = 261 860,08 EUR; under taket 300 000,00 EUR/);
+  assert.match(aid, /utelämnade: kalmar-2025-2027/);
+  assert.doesNotMatch(aid, /6 000 000/);
+  assert.equal(await page.locator('#rate-error').count(), 0);
+  clean(problems);
+  await ctx.close();
+});
+
 test('one agreement: draft agreement, calendar file, state-aid check, printed on A4 with page numbers', async () => {
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="kalmar-2025-2027"] button.link');

@@ -1,6 +1,6 @@
 //! Scenario files: the versioned JSON an official exports, shares and imports.
 //!
-//! A scenario file is self-describing (`"format": "iop-scenario"`, `"version": "1.0"`), holds a
+//! A scenario file is self-describing (`"format": "iop-scenario"`, `"version": "1.1"`), holds a
 //! name, notes, when it was made and last changed, and its agreements. Money is a decimal string
 //! (`"1000000.00"`), dates are ISO 8601, and an unknown is an explicit `null`.
 //!
@@ -8,7 +8,9 @@
 //! message in Swedish and English: limits (size, nesting) before parsing; then (1) structure,
 //! (2) rules, (3) quality warnings. See [`read`].
 //!
-//! **Versions.** 1.0 is the first version of the format. The reader migrates every earlier
+//! **Versions.** 1.0 is the first version of the format; 1.1 adds an agreement's optional
+//! `derived_from` (a what-if variant names its original), so a 1.0 file reads as it is and a
+//! 1.0 reader tells the user a 1.1 file is newer. The reader migrates every earlier
 //! version it knows (none yet) through [`MIGRATIONS`], refuses a newer major version, and reads
 //! a newer minor version of the same major as far as it understands it: fields it does not know
 //! are reported as errors, never silently dropped.
@@ -42,7 +44,7 @@ pub use rules::{validate, validate_agreement};
 /// The `format` field of every scenario file.
 pub const FORMAT: &str = "iop-scenario";
 /// The version this crate writes.
-pub const VERSION: Version = Version { major: 1, minor: 0 };
+pub const VERSION: Version = Version { major: 1, minor: 1 };
 /// Files larger than this are refused before parsing (20 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Files nested deeper than this are refused before parsing.
@@ -94,7 +96,7 @@ pub const MIGRATIONS: &[Migration] = &[];
 pub struct Scenario {
     /// Always [`FORMAT`].
     pub format: String,
-    /// The version it was written in (`"1.0"`).
+    /// The version it was written in (`"1.1"`).
     pub version: String,
     /// A name for people.
     pub name: String,

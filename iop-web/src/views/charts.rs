@@ -126,9 +126,15 @@ pub fn PerInhabitantChart(bars: Vec<(String, Known<Decimal>)>, lang: Lang) -> im
         .unwrap_or(Decimal::ONE)
         .max(Decimal::ONE);
     let maxf = max.to_f64().unwrap_or(1.0);
-    let title = lang.t(
-        "Kronor per invånare och år (folkmängd 2024-12-31)",
-        "SEK per inhabitant per year (population 2024-12-31)",
+    let title = lang.pick(
+        format!(
+            "Kronor per invånare och år (folkmängd {})",
+            iop_core::POPULATION_DATE
+        ),
+        format!(
+            "SEK per inhabitant per year (population {})",
+            iop_core::POPULATION_DATE
+        ),
     );
     let desc: String = bars
         .iter()

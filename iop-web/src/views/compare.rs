@@ -145,7 +145,7 @@ pub fn Compare() -> impl IntoView {
         };
         view! {
             <h2 id="compare-heading">{l.t("Jämförelse", "Comparison")}</h2>
-            <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd 2024-12-31 (SCB). {n} avtal."), format!("On {at}. Population 2024-12-31 (SCB). {n} agreements."))}</p>
+            <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd {} (SCB). {n} avtal.", iop_core::POPULATION_DATE), format!("On {at}. Population {} (SCB). {n} agreements.", iop_core::POPULATION_DATE))}</p>
             <div class="sort no-print">
                 <label for="sort-key">{l.t("Sortera avtalen efter", "Sort agreements by")}</label>
                 <select id="sort-key" on:change=move |ev| sort_key.set(event_target_value(&ev))>

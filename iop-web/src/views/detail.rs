@@ -11,7 +11,7 @@ use iop_core::parties::Side;
 use iop_core::source::SourceRef;
 use iop_core::term::{Renewal, TermEnd};
 use iop_core::termination::Repayment;
-use iop_core::{Explanation, Known};
+use iop_core::{Explanation, Known, POPULATION_DATE};
 use leptos::prelude::*;
 
 /// A source reference, shown small under a figure.
@@ -78,7 +78,7 @@ pub fn Detail(id: String) -> impl IntoView {
                     <DraftButtons id=a.id.clone() />
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{l.t("Skriv ut", "Print")}</button>
                 </p>
-                <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd 2024-12-31 (SCB)."), format!("On {at}. Population 2024-12-31 (SCB)."))}</p>
+                <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd {POPULATION_DATE} (SCB)."), format!("On {at}. Population {POPULATION_DATE} (SCB)."))}</p>
 
                 <section aria-labelledby="sec-money">
                     <h3 id="sec-money">{l.t("Ekonomi", "Money")}</h3>
@@ -223,15 +223,7 @@ pub fn Detail(id: String) -> impl IntoView {
 }
 
 fn repay(r: Repayment, lang: Lang) -> &'static str {
-    match r {
-        Repayment::Nothing => lang.t(
-            "ingen (jouren behåller det utbetalda)",
-            "none (the organisation keeps what was paid)",
-        ),
-        Repayment::PartOrAll => lang.t("av delar eller hela beloppet", "of part or all of it"),
-        Repayment::All => lang.t("av hela beloppet", "of all of it"),
-        Repayment::Unknown => lang.t("okänd", "unknown"),
-    }
+    lang.t(r.sv(), r.en())
 }
 
 fn list(title: &'static str, items: &[String]) -> impl IntoView {
@@ -286,19 +278,22 @@ fn StateAid(id: String) -> impl IntoView {
         if text.trim().is_empty() {
             return None;
         }
-        let Some(r) = iop_core::Sek::parse_user(&text)
-            .ok()
-            .map(|r| r.value())
-            .filter(|r| r.is_sign_positive() && !r.is_zero())
-        else {
-            return Some(view! { <p class="field-error" id="rate-error">{l.pick(format!("\"{text}\" är inte en växelkurs (t.ex. 11,50)."), format!("\"{text}\" is not an exchange rate (e.g. 11.50)."))}</p> }.into_any());
+        let r = match iop_core::state_aid::ExchangeRate::parse_user(&text) {
+            Ok(r) => r,
+            Err(e) => {
+                use iop_core::explain::Bilingual;
+                return Some(
+                    view! { <p class="field-error" id="rate-error">{l.pick(e.sv(), e.en())}</p> }
+                        .into_any(),
+                );
+            }
         };
-        let all = state.all_agreements();
-        let a = all.iter().find(|a| a.id == id.get_value())?;
-        let orgs: Vec<String> = a.organisations.iter().map(|o| o.name.clone()).collect();
-        // The core groups every agreement of the same organisation; show this one's rows.
-        let rows = iop_core::state_aid::check(&all, r, state.at.get());
-        Some(view! { <ul class="state-aid">{rows.into_iter().filter(|r| orgs.contains(&r.organisation)).map(|r| view! { <li data-verdict=format!("{:?}", r.general)>{r.statement_sv}</li> }).collect_view()}</ul> }.into_any())
+        // The core decides which agreements count and which rows are this organisation's.
+        let rows = state.with_agreements(|all| {
+            let all: Vec<iop_core::Agreement> = all.cloned().collect();
+            iop_core::state_aid::check_for(&all, &id.get_value(), r, state.at.get())
+        });
+        Some(view! { <ul class="state-aid">{rows.into_iter().map(|r| view! { <li data-verdict=r.general.key()>{r.statement_sv}</li> }).collect_view()}</ul> }.into_any())
     };
     view! {
         <section aria-labelledby="sec-aid">
