@@ -209,11 +209,8 @@ fn load(file: &str) -> Result<Scenario, Failure> {
 
 fn read_file(file: &str) -> Result<Vec<u8>, Failure> {
     let meta = std::fs::metadata(file).map_err(|e| invalid(format!("{file}: cannot read: {e}")))?;
-    if meta.len() > scenario::MAX_BYTES as u64 {
-        return Err(invalid(format!(
-            "{file}: $: The file is {} MB; at most 20 MB is read.",
-            meta.len() / (1024 * 1024)
-        )));
+    if let Some(p) = scenario::too_large(meta.len()) {
+        return Err(invalid(format!("{file}: {}: {}", p.path, p.message_en)));
     }
     std::fs::read(file).map_err(|e| invalid(format!("{file}: cannot read: {e}")))
 }

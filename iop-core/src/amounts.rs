@@ -74,7 +74,7 @@ pub fn reference_year(agreement: &Agreement, date: NaiveDate) -> Option<(NaiveDa
 /// [`reference_year`]), with conditional money counted per `conditions`.
 ///
 /// ```
-/// use iop_core::{funding::{annual_amount, Conditions}, presets, Known, Sek};
+/// use iop_core::{amounts::annual_amount, funding::Conditions, presets, Known, Sek};
 /// let v = presets::vallentuna();
 /// let on = presets::date(2026, 11, 22);
 /// assert_eq!(annual_amount(&v, on, Conditions::AsRecorded).value, Known::Known(Sek::kronor(50_000)));
@@ -177,7 +177,7 @@ pub fn years_of_period(
 /// the last one after the end), as recorded (conditional money only when met).
 ///
 /// ```
-/// use iop_core::{presets, Known, Sek, funding::total_for_period_on};
+/// use iop_core::{presets, Known, Sek, amounts::total_for_period_on};
 /// let k = presets::kalmar_2022_2024();
 /// assert_eq!(total_for_period_on(&k, presets::date(2026, 11, 22)).value, Known::Known(Sek::kronor(3_000_000)));
 /// ```
@@ -250,7 +250,7 @@ pub fn total_for_period_with(
 /// Each payer's part of the amount for the agreement year standing for `date`.
 ///
 /// ```
-/// use iop_core::{funding::per_payer_annual, presets, Known, Sek};
+/// use iop_core::{amounts::per_payer_annual, presets, Known, Sek};
 /// let parts = per_payer_annual(&presets::kalmar_2025_2027(), presets::date(2025, 6, 1));
 /// assert_eq!(parts[0].1, Known::Known(Sek::kronor(500_000)));
 /// assert_eq!(parts[1].1, Known::Known(Sek::kronor(500_000)));
@@ -266,7 +266,7 @@ pub fn per_payer_annual(agreement: &Agreement, date: NaiveDate) -> Vec<(String, 
 /// before the first known period.
 ///
 /// ```
-/// use iop_core::{funding::calendar_year_amounts, presets, Known, Sek};
+/// use iop_core::{amounts::calendar_year_amounts, presets, Known, Sek};
 /// let v = calendar_year_amounts(&presets::kalmar_2025_2027(), presets::date(2025, 1, 1));
 /// assert_eq!(v, vec![(2025, Known::Known(Sek::kronor(1_000_000))),
 ///                    (2026, Known::Known(Sek::kronor(1_000_000))),

@@ -58,6 +58,24 @@ impl fmt::Display for MoneyError {
 
 impl std::error::Error for MoneyError {}
 
+impl crate::explain::Bilingual for MoneyError {
+    fn sv(&self) -> String {
+        match self {
+            MoneyError::NotANumber(s) => {
+                format!("\"{s}\" är inte ett belopp i kronor (skriv t.ex. 1 000 000 eller 13,75)")
+            }
+            MoneyError::FinerThanOre(s) => {
+                format!("\"{s}\" har fler än två decimaler: ett öre är den minsta enheten")
+            }
+            MoneyError::TooLarge(s) => format!("\"{s}\" är större än 10^14 kr"),
+        }
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
 /// Rounds to the öre, half away from zero (`0.005` → `0.01`).
 pub fn round_ore(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
@@ -224,7 +242,7 @@ impl Serialize for Sek {
 impl<'de> Deserialize<'de> for Sek {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Sek::parse(&text).map_err(serde::de::Error::custom)
+        Sek::parse(&text).map_err(|e| serde::de::Error::custom(crate::explain::to_serde(&e)))
     }
 }
 

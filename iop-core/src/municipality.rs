@@ -114,6 +114,23 @@ impl fmt::Display for KommunkodError {
 
 impl std::error::Error for KommunkodError {}
 
+impl crate::explain::Bilingual for KommunkodError {
+    fn sv(&self) -> String {
+        match self {
+            KommunkodError::Format(s) => {
+                format!("\"{s}\" är ingen kommunkod: den har exakt fyra siffror")
+            }
+            KommunkodError::NoSuchMunicipality(s) => {
+                format!("\"{s}\" är inte kommunkoden för någon av Sveriges 290 kommuner")
+            }
+        }
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
 impl Kommunkod {
     /// Parses four digits and checks that a municipality has that code.
     pub fn parse(text: &str) -> Result<Kommunkod, KommunkodError> {
@@ -153,7 +170,7 @@ impl Serialize for Kommunkod {
 impl<'de> Deserialize<'de> for Kommunkod {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Kommunkod::parse(&text).map_err(serde::de::Error::custom)
+        Kommunkod::parse(&text).map_err(|e| serde::de::Error::custom(crate::explain::to_serde(&e)))
     }
 }
 

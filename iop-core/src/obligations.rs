@@ -87,6 +87,25 @@ pub enum Due {
     Unknown,
 }
 
+impl Obligations {
+    /// Sets the meetings per year, keeping who runs them; a record that did not exist starts
+    /// with no one named (shown as such, never invented).
+    ///
+    /// ```
+    /// let mut v = iop_core::presets::linkoping();
+    /// v.obligations.set_meetings_per_year(4);
+    /// assert_eq!(v.obligations.meetings.unwrap().per_year, iop_core::Known::Known(4));
+    /// ```
+    pub fn set_meetings_per_year(&mut self, n: u32) {
+        let m = self.meetings.get_or_insert(Meetings {
+            per_year: Known::Unknown,
+            responsible: String::new(),
+            invited: vec![],
+        });
+        m.per_year = Known::Known(n);
+    }
+}
+
 impl DocumentKind {
     /// The calendar's kind of event: `plan` or `report`.
     pub fn event_kind(self) -> &'static str {

@@ -57,6 +57,29 @@ impl fmt::Display for OrgNumberError {
 
 impl std::error::Error for OrgNumberError {}
 
+impl crate::explain::Bilingual for OrgNumberError {
+    fn sv(&self) -> String {
+        match self {
+            OrgNumberError::InvalidCharacters(s) => format!(
+                "\"{s}\" är inget organisationsnummer: bara siffror, mellanslag och ett bindestreck"
+            ),
+            OrgNumberError::WrongLength(s) => format!(
+                "\"{s}\" är inget organisationsnummer: det har 10 siffror (NNNNNN-NNNN), ibland med 16 först"
+            ),
+            OrgNumberError::CheckDigit(s) => {
+                format!("\"{s}\" är inget organisationsnummer: kontrollsiffran stämmer inte")
+            }
+            OrgNumberError::NotLegalEntity(s) => format!(
+                "\"{s}\" är inget organisationsnummer för en juridisk person: siffra 3–4 ska vara minst 20"
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
 /// The Luhn check digit of nine digits (weights 2, 1, 2, …).
 fn luhn_check_digit(digits: &[u8]) -> u8 {
     let sum: u32 = digits
@@ -128,7 +151,7 @@ impl Serialize for OrgNumber {
 impl<'de> Deserialize<'de> for OrgNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        OrgNumber::parse(&text).map_err(serde::de::Error::custom)
+        OrgNumber::parse(&text).map_err(|e| serde::de::Error::custom(crate::explain::to_serde(&e)))
     }
 }
 

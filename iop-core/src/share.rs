@@ -28,6 +28,16 @@ impl std::fmt::Display for TooLarge {
     }
 }
 
+impl crate::explain::Bilingual for TooLarge {
+    fn sv(&self) -> String {
+        format!("Scenariot är för stort för en länk ({} byte packat, högst {MAX_LINK_BYTES}). Exportera det som fil i stället.", self.bytes)
+    }
+
+    fn en(&self) -> String {
+        format!("The scenario is too large for a link ({} bytes compressed, at most {MAX_LINK_BYTES}). Export it as a file instead.", self.bytes)
+    }
+}
+
 /// The fragment for `scenario`: `s=` and the compressed scenario.
 ///
 /// ```

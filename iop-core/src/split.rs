@@ -54,6 +54,23 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
+impl crate::explain::Bilingual for ShareError {
+    fn sv(&self) -> String {
+        match self {
+            ShareError::Format(s) => {
+                format!("\"{s}\" är inte en andel: skriv \"1/2\" eller \"50 %\"")
+            }
+            ShareError::MoreThanWhole(s) => format!("\"{s}\" är mer än helheten (100 %)"),
+            ShareError::NotPositive(s) => format!("\"{s}\" är ingen positiv andel"),
+            ShareError::TooFine(s) => format!("\"{s}\" är finare än en miljondel av helheten"),
+        }
+    }
+
+    fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
 fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 {
         a
@@ -120,6 +137,26 @@ impl Share {
             ShareError::MoreThanWhole(_) => ShareError::MoreThanWhole(short()),
             ShareError::NotPositive(_) => ShareError::NotPositive(short()),
             _ => ShareError::TooFine(short()),
+        })
+    }
+
+    /// Parses what a person types: [`Share::parse`] with a decimal comma allowed in a percent
+    /// and spaces anywhere (`"33,5 %"`, `" 1 / 3 "`).
+    ///
+    /// ```
+    /// use iop_core::Share;
+    /// assert_eq!(Share::parse_user("12,5 %").unwrap(), Share::new(1, 8).unwrap());
+    /// assert_eq!(Share::parse_user(" 1 / 2 ").unwrap(), Share::parse("1/2").unwrap());
+    /// ```
+    pub fn parse_user(text: &str) -> Result<Share, ShareError> {
+        let cleaned: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect();
+        Share::parse(&cleaned).map_err(|e| match e {
+            ShareError::Format(_) => ShareError::Format(text.trim().chars().take(40).collect()),
+            other => other,
         })
     }
 
@@ -284,7 +321,7 @@ impl Serialize for Share {
 impl<'de> Deserialize<'de> for Share {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Share::parse(&text).map_err(serde::de::Error::custom)
+        Share::parse(&text).map_err(|e| serde::de::Error::custom(crate::explain::to_serde(&e)))
     }
 }
 

@@ -61,6 +61,41 @@ pub enum Repayment {
     Unknown,
 }
 
+impl TerminationForBreach {
+    /// A breach clause with a cure period and nothing else known: what an official has when the
+    /// cure period is the one term they set (repayment stays unknown, never guessed).
+    pub fn with_cure_days(cure_days: u32) -> TerminationForBreach {
+        TerminationForBreach {
+            cure_days,
+            if_organisation_in_breach: Repayment::Unknown,
+            if_public_in_breach: Repayment::Unknown,
+        }
+    }
+}
+
+impl Termination {
+    /// Sets the cure period of the breach clause, keeping what else it says; a clause that was
+    /// unknown or absent becomes [`TerminationForBreach::with_cure_days`].
+    ///
+    /// ```
+    /// use iop_core::{presets, termination::Repayment, Known};
+    /// let mut v = presets::vallentuna(); // the source says nothing about termination
+    /// v.termination.set_cure_days(14);
+    /// let rule = v.termination.for_breach.value().copied().flatten().unwrap();
+    /// assert_eq!((rule.cure_days, rule.if_organisation_in_breach), (14, Repayment::Unknown));
+    /// ```
+    pub fn set_cure_days(&mut self, days: u32) {
+        let mut rule = self
+            .for_breach
+            .value()
+            .copied()
+            .flatten()
+            .unwrap_or(TerminationForBreach::with_cure_days(days));
+        rule.cure_days = days;
+        self.for_breach = Known::Known(Some(rule));
+    }
+}
+
 impl Repayment {
     /// What the organisation repays, as a phrase in Swedish (`delar eller hela beloppet`). The one
     /// wording of the rule, used by the detail view, the termination outcome and the draft.

@@ -10,7 +10,7 @@ pub fn Banners() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let unreadable = move || {
-        state.unreadable.get().map(|(raw, why_sv, why_en)| {
+        state.unreadable.get().map(|crate::state::Unreadable { raw, why_sv, why_en }| {
             let raw2 = raw.clone();
             view! {
                 <div class="banner warning" role="alert">

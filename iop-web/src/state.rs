@@ -36,6 +36,17 @@ pub struct PendingImport {
     pub problems: Vec<iop_core::scenario::Problem>,
 }
 
+/// Stored data that could not be read, kept for the user's decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// The stored text, as found.
+    pub raw: String,
+    /// Why it cannot be read, in Swedish.
+    pub why_sv: String,
+    /// The same in English.
+    pub why_en: String,
+}
+
 /// Shared state of the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -57,8 +68,8 @@ pub struct AppState {
     pub view: RwSignal<View>,
     /// Why the last save failed, while it keeps failing.
     pub save_error: RwSignal<Option<String>>,
-    /// Stored data that could not be read: raw text and why (sv, en). Saving pauses meanwhile.
-    pub unreadable: RwSignal<Option<(String, String, String)>>,
+    /// Stored data that could not be read. Saving pauses meanwhile.
+    pub unreadable: RwSignal<Option<Unreadable>>,
     /// An import waiting for the user's decision.
     pub pending_import: RwSignal<Option<PendingImport>>,
     /// A short message for screen readers and sighted users after an action.
@@ -114,7 +125,14 @@ impl AppState {
                 raw,
                 why_sv,
                 why_en,
-            } => (empty_scenario(), Some((raw, why_sv, why_en))),
+            } => (
+                empty_scenario(),
+                Some(Unreadable {
+                    raw,
+                    why_sv,
+                    why_en,
+                }),
+            ),
         };
         let at = RwSignal::new(today());
         let own = RwSignal::new(own);

@@ -147,7 +147,7 @@ test('what-if: copy, edit with validation from iop-core, live comparison, termin
   assert.equal(await page.locator('table.live tr[data-term="per_inhabitant"] td').first().textContent(), '16,51 kr');
   // A typing error, reported by iop-core's parser next to the field; the last good value stays.
   await page.fill('#w-amount-0', '12 tusen');
-  assert.match(await page.textContent('#w-amount-0-error'), /not a decimal number/);
+  assert.match(await page.textContent('#w-amount-0-error'), /"12 tusen" är inte ett belopp i kronor/);
   assert.equal(await page.getAttribute('#w-amount-0', 'aria-describedby'), 'w-amount-0-error');
   assert.equal(await live(), '1 200 000 kr');
   await page.fill('#w-amount-0', '1 200 000');

@@ -38,7 +38,7 @@ mod tests;
 
 pub use merge::{absorb, fresh_id, merge};
 pub use problem::{Problem, Report, Severity, Tier};
-pub use read::{nesting_depth, read, read_value};
+pub use read::{nesting_depth, read, read_value, serde_message, too_large};
 pub use rules::{validate, validate_agreement};
 
 /// The `format` field of every scenario file.

@@ -5,8 +5,32 @@ use super::problem::{error, Problem, Report, Severity, Tier};
 use super::rules::validate;
 use super::{Scenario, Version, FORMAT, MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS, MIGRATIONS, VERSION};
 use crate::agreement::Agreement;
+use crate::explain::{from_serde, Explanation};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+
+/// The problem with a file of `len` bytes when it is over [`MAX_BYTES`], from its length alone:
+/// the reader, the browser's file picker and the command line ask this before reading a byte.
+///
+/// ```
+/// use iop_core::scenario::{too_large, MAX_BYTES};
+/// assert!(too_large(MAX_BYTES as u64).is_none());
+/// let p = too_large(25 * 1024 * 1024).unwrap();
+/// assert_eq!(p.message_sv, "Filen är 25 MB; högst 20 MB läses.");
+/// assert_eq!(p.message_en, "The file is 25 MB; at most 20 MB is read.");
+/// ```
+pub fn too_large(len: u64) -> Option<Problem> {
+    if len <= MAX_BYTES as u64 {
+        return None;
+    }
+    let mb = len / (1024 * 1024);
+    Some(error(
+        Tier::Limits,
+        "$",
+        format!("Filen är {mb} MB; högst 20 MB läses."),
+        format!("The file is {mb} MB; at most 20 MB is read."),
+    ))
+}
 
 /// The deepest nesting of arrays and objects in `bytes`, counted outside strings; stops
 /// counting past `limit`.
@@ -56,19 +80,8 @@ pub fn read(bytes: &[u8]) -> Report {
         scenario: None,
         problems: vec![p],
     };
-    if bytes.len() > MAX_BYTES {
-        return fail(error(
-            Tier::Limits,
-            "$",
-            format!(
-                "Filen är {} MB; högst 20 MB läses.",
-                bytes.len() / (1024 * 1024)
-            ),
-            format!(
-                "The file is {} MB; at most 20 MB is read.",
-                bytes.len() / (1024 * 1024)
-            ),
-        ));
+    if let Some(p) = too_large(bytes.len() as u64) {
+        return fail(p);
     }
     if nesting_depth(bytes, MAX_DEPTH) > MAX_DEPTH {
         return fail(error(
@@ -96,9 +109,10 @@ pub fn read(bytes: &[u8]) -> Report {
                 Tier::Structure,
                 "$",
                 format!(
-                    "Inte giltig JSON: rad {}, kolumn {}: {e}",
+                    "Inte giltig JSON: rad {}, kolumn {}: {}",
                     e.line(),
-                    e.column()
+                    e.column(),
+                    serde_message(&e.to_string()).sv
                 ),
                 format!(
                     "Not valid JSON: line {}, column {}: {e}",
@@ -203,12 +217,123 @@ fn structure_problem(path: String, err: &dyn std::fmt::Display, newer_minor: boo
     } else {
         " The file was written by a newer version of the tool."
     };
+    // Our own types carry both languages through serde; serde's messages are translated.
+    let text = from_serde(&msg).unwrap_or_else(|| serde_message(&msg));
     error(
         Tier::Structure,
         path,
-        format!("Fel typ eller okänt/saknat fält: {msg}.{hint_sv}"),
-        format!("Wrong type or unknown/missing field: {msg}.{hint_en}"),
+        format!("Fel typ eller okänt/saknat fält: {}.{hint_sv}", text.sv),
+        format!("Wrong type or unknown/missing field: {}.{hint_en}", text.en),
     )
+}
+
+/// Serde's own message (`missing field \`x\``, `invalid type: …, expected …`) in Swedish and as it
+/// is in English; a message it does not know keeps its English words in the Swedish text.
+///
+/// ```
+/// // Through the reader: a missing field is reported in both languages.
+/// let r = iop_core::scenario::read(br#"{"format": "iop-scenario", "version": "1.0"}"#);
+/// let p = r.problems.iter().find(|p| p.message_en.contains("missing field")).unwrap();
+/// assert!(p.message_sv.contains("fältet `name` saknas"), "{}", p.message_sv);
+/// ```
+pub fn serde_message(msg: &str) -> Explanation {
+    // serde_json adds where it stopped; the problem says so on its own.
+    let msg = match msg.rfind(" at line ") {
+        Some(i) if msg.get(i..).is_some_and(|t| t.contains(" column ")) => {
+            msg.get(..i).unwrap_or(msg)
+        }
+        _ => msg,
+    };
+    let syntax = [
+        ("EOF while parsing", "filen tar slut mitt i"),
+        ("expected value", "ett värde väntades"),
+        ("expected `,` or `}`", "`,` eller `}` väntades"),
+        ("expected `,` or `]`", "`,` eller `]` väntades"),
+        ("expected `:`", "`:` väntades"),
+        ("expected ident", "ett ord (true, false, null) väntades"),
+        ("trailing characters", "tecken efter slutet"),
+        ("trailing comma", "kommatecken före slutet"),
+        ("key must be a string", "nyckeln måste vara en text"),
+        ("invalid number", "ogiltigt tal"),
+        ("number out of range", "talet är för stort"),
+        ("invalid escape", "ogiltig escape-sekvens"),
+        ("invalid unicode code point", "ogiltigt unicode-tecken"),
+        ("control character", "styrtecken i en text"),
+        ("recursion limit exceeded", "för djupt nästlad"),
+    ];
+    if let Some((_, sv)) = syntax.iter().find(|(en, _)| msg.starts_with(en)) {
+        return Explanation::new(*sv, msg);
+    }
+    let sv = if let Some(rest) = msg.strip_prefix("missing field ") {
+        format!("fältet {rest} saknas")
+    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if expected.is_empty() {
+            format!("okänt fält {field}")
+        } else {
+            format!("okänt fält {field}, tillåtna: {expected}")
+        }
+    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let (v, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("okänt värde {v}, tillåtna: {expected}")
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!(
+            "fel typ: {}, förväntat {}",
+            kind_sv(found),
+            kind_sv(expected)
+        )
+    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!(
+            "ogiltigt värde: {}, förväntat {}",
+            kind_sv(found),
+            kind_sv(expected)
+        )
+    } else if let Some(rest) = msg.strip_prefix("invalid length ") {
+        let (n, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("fel längd {n}, förväntat {}", kind_sv(expected))
+    } else if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        format!("fältet {rest} finns två gånger")
+    } else {
+        msg.to_string()
+    };
+    Explanation::new(sv, msg)
+}
+
+/// Serde's names of kinds of values, in Swedish.
+fn kind_sv(text: &str) -> String {
+    let words = [
+        ("a string", "en text"),
+        ("string", "text"),
+        ("integer", "heltal"),
+        ("floating point", "decimaltal"),
+        ("boolean", "sant/falskt"),
+        ("null", "null"),
+        ("a sequence", "en lista"),
+        ("sequence", "lista"),
+        ("a map", "ett objekt"),
+        ("map", "objekt"),
+        ("struct", "objekt"),
+        ("a valid date", "ett giltigt datum"),
+        ("unit value", "tomt värde"),
+        ("u8", "heltal 0–255"),
+        ("u16", "heltal 0–65535"),
+        ("u32", "heltal 0–4294967295"),
+        ("i32", "heltal"),
+        ("a borrowed string", "en text"),
+        ("an integer", "ett heltal"),
+        ("a boolean", "sant eller falskt"),
+        ("a decimal", "ett decimaltal"),
+    ];
+    let mut out = text.to_string();
+    for (en, sv) in words {
+        if out.contains(en) {
+            out = out.replace(en, sv);
+            break;
+        }
+    }
+    out
 }
 
 /// Deserialises `value` as `T`, reporting the failing path below `base`.

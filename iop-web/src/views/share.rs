@@ -9,12 +9,12 @@ use leptos::prelude::*;
 /// Reads a dropped or picked file and holds it for the user's decision.
 fn read_file(state: AppState, file: web_sys::File) {
     let name = file.name();
-    if file.size() > scenario::MAX_BYTES as f64 {
-        let report = scenario::read(&vec![b' '; scenario::MAX_BYTES + 1]);
+    // "Too large" is answered from the length, before a byte is read.
+    if let Some(problem) = scenario::too_large(file.size() as u64) {
         state.pending_import.set(Some(PendingImport {
             file: name,
             scenario: None,
-            problems: report.problems,
+            problems: vec![problem],
         }));
         return;
     }
@@ -105,10 +105,10 @@ pub fn Share() -> impl IntoView {
                         let base = window().location().href().unwrap_or_default();
                         link.set(Some(Ok(format!("{}#{fragment}", base.split('#').next().unwrap_or_default()))));
                     }
-                    Err(e) => link.set(Some(Err(l.pick(
-                        format!("Scenariot är för stort för en länk ({} byte, högst 8 192). Exportera det som fil i stället.", e.bytes),
-                        format!("The scenario is too large for a link ({} bytes, at most 8,192). Export it as a file instead.", e.bytes),
-                    )))),
+                    Err(e) => {
+                        use iop_core::explain::Bilingual;
+                        link.set(Some(Err(l.pick(e.sv(), e.en()))))
+                    }
                 }
             }>{move || lang.get().t("Dela som länk", "Share as a link")}</button>
         </p>

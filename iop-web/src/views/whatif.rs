@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::state::{AppState, View};
 use iop_core::breach::terminate;
 use iop_core::compare::{compare, side_by_side};
+use iop_core::explain::Bilingual;
 use iop_core::funding::{ComponentKind, Split};
 use iop_core::parties::Side;
 use iop_core::scenario::{validate_agreement, Problem};
@@ -185,7 +186,7 @@ pub fn WhatIf(id: String) -> impl IntoView {
                                         let r: Edit = if v.trim().is_empty() {
                                             Ok(Box::new(move |a| if let Some(c) = a.funding.components.get_mut(i) { c.amount = Known::Unknown }))
                                         } else {
-                                            Sek::parse_user(&v).map(|s| Box::new(move |a: &mut Agreement| if let Some(c) = a.funding.components.get_mut(i) { c.amount = Known::Known(s) }) as Change).map_err(|e| e.to_string())
+                                            Sek::parse_user(&v).map(|s| Box::new(move |a: &mut Agreement| if let Some(c) = a.funding.components.get_mut(i) { c.amount = Known::Known(s) }) as Change).map_err(|e| lang.get_untracked().pick(e.sv(), e.en()))
                                         };
                                         parsed(&fid2, r);
                                     } />
@@ -218,9 +219,9 @@ pub fn WhatIf(id: String) -> impl IntoView {
                                     <input id=fid.clone() type="text" prop:value=p.share.to_string() aria-describedby=described(&fid)
                                         on:input=move |ev| {
                                             let v = event_target_value(&ev);
-                                            let r = Share::parse(&v.replace(',', "."))
+                                            let r = Share::parse_user(&v)
                                                 .map(|s| Box::new(move |a: &mut Agreement| if let Split::Share { payers } = &mut a.funding.split { if let Some(p) = payers.get_mut(i) { p.share = s } }) as Change)
-                                                .map_err(|e| e.to_string());
+                                                .map_err(|e| lang.get_untracked().pick(e.sv(), e.en()));
                                             parsed(&fid2, r);
                                         } />
                                     {field_errors(&fid, "")}
@@ -237,10 +238,7 @@ pub fn WhatIf(id: String) -> impl IntoView {
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             let r = v.trim().parse::<u32>().map(|d| Box::new(move |a: &mut Agreement| {
-                                let mut rule = a.termination.for_breach.value().copied().flatten().unwrap_or(iop_core::termination::TerminationForBreach {
-                                    cure_days: d, if_organisation_in_breach: iop_core::termination::Repayment::Unknown, if_public_in_breach: iop_core::termination::Repayment::Unknown });
-                                rule.cure_days = d;
-                                a.termination.for_breach = Known::Known(Some(rule));
+                                a.termination.set_cure_days(d);
                             }) as Change).map_err(|_| lang.get_untracked().pick(format!("\"{v}\" är inte ett antal dagar."), format!("\"{v}\" is not a number of days.")));
                             parsed("w-cure", r);
                         } />
@@ -252,8 +250,7 @@ pub fn WhatIf(id: String) -> impl IntoView {
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             let r = v.trim().parse::<u32>().map(|n| Box::new(move |a: &mut Agreement| {
-                                let m = a.obligations.meetings.get_or_insert(iop_core::obligations::Meetings { per_year: Known::Unknown, responsible: String::new(), invited: vec![] });
-                                m.per_year = Known::Known(n);
+                                a.obligations.set_meetings_per_year(n);
                             }) as Change).map_err(|_| lang.get_untracked().pick(format!("\"{v}\" är inte ett antal."), format!("\"{v}\" is not a number.")));
                             parsed("w-meetings", r);
                         } />
@@ -356,7 +353,7 @@ fn TerminationSimulation(id: String) -> impl IntoView {
                 <p>{l.pick(o.explanation.sv.clone(), o.explanation.en.clone())}</p>
             }
             .into_any(),
-            Err(e) => view! { <p class="field-error">{e.to_string()}</p> }.into_any(),
+            Err(e) => view! { <p class="field-error">{l.pick(e.sv(), e.en())}</p> }.into_any(),
         })
     };
     view! {
