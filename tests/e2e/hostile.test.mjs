@@ -64,7 +64,8 @@ for (const [label, raw] of [
     assert.equal(await stored(page, 'iop.scenario.unreadable'), raw);
     // Work goes on, but nothing is written over the unreadable data until the user decides.
     await copyOf(page, 'kalmar-2025-2027');
-    await page.waitForTimeout(300); // time for a save, which must not come
+    // Leaving the page stores at once whatever waits for a pause: no save may come even so.
+    await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
     assert.equal(await stored(page), raw);
     const [download] = await Promise.all([page.waitForEvent('download'), banner.locator('button:has-text("Ladda ner")').click()]);
     const file = join(ARTIFACTS, 'unreadable.json');
@@ -142,7 +143,11 @@ test('two tabs: edits in one appear in the other; editing different agreements l
   await b.page.click('tr[data-id="kopia-2"] button.link');
   await b.page.click('button:text-is("Ändra")');
   await Promise.all([a.page.fill('#w-name', 'Redigerad i flik A'), b.page.fill('#w-name', 'Redigerad i flik B')]);
-  await a.page.waitForTimeout(300);
+  // Both edits are stored (after the pause in typing) before the tabs are read.
+  await a.page.waitForFunction(() => {
+    const s = localStorage.getItem('iop.scenario') || '';
+    return s.includes('Redigerad i flik A') && s.includes('Redigerad i flik B');
+  });
   const names = async (page) => {
     await page.click('nav button:has-text("Spara och dela")');
     return page.$$eval('main ul:last-of-type li', (l) => l.map((x) => x.textContent.trim()));
