@@ -69,6 +69,17 @@ mod tempdir {
     }
 }
 
+/// The position of the agreement with this id in a scenario file's JSON: tests name built-in
+/// agreements, so adding one moves nothing.
+fn pos(v: &serde_json::Value, id: &str) -> usize {
+    v["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["id"] == id)
+        .unwrap()
+}
+
 fn mutate(
     file: &str,
     dir: &tempdir::Dir,
@@ -373,41 +384,48 @@ fn broken_files_are_invalid_with_one_line_per_problem() {
 fn rule_breaking_files_report_every_problem() {
     let dir = tempdir::Dir::new("rules");
     let f = presets_file(&dir);
+    let presets: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+    let (k22, k25, val, var) = (
+        pos(&presets, "kalmar-2022-2024"),
+        pos(&presets, "kalmar-2025-2027"),
+        pos(&presets, "vallentuna-2021"),
+        pos(&presets, "varmdo"),
+    );
     let broken = mutate(&f, &dir, "broken.json", |v| {
-        v["agreements"][1]["funding"]["split"]["payers"][0]["share"] = "3/4".into();
-        v["agreements"][2]["funding"]["components"][0]["amount"] = "50 000".into();
-        v["agreements"][3]["public_parties"][0]["kommunkod"] = "0999".into();
-        v["agreements"][0]["organisations"][0]["org_number"] = "832401-3808".into();
+        v["agreements"][k25]["funding"]["split"]["payers"][0]["share"] = "3/4".into();
+        v["agreements"][val]["funding"]["components"][0]["amount"] = "50 000".into();
+        v["agreements"][var]["public_parties"][0]["kommunkod"] = "0999".into();
+        v["agreements"][k22]["organisations"][0]["org_number"] = "832401-3808".into();
     });
     let out = iop(&["validate", &broken]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("$.agreements[2].funding.components[0].amount"),
+        err.contains(&format!("$.agreements[{val}].funding.components[0].amount")),
         "{err}"
     );
     assert!(
-        err.contains("$.agreements[3].public_parties[0].kommunkod"),
+        err.contains(&format!("$.agreements[{var}].public_parties[0].kommunkod")),
         "{err}"
     );
     assert!(
-        err.contains("$.agreements[0].organisations[0].org_number"),
+        err.contains(&format!("$.agreements[{k22}].organisations[0].org_number")),
         "{err}"
     );
     assert!(err.contains("check digit"), "{err}");
 
     let shares = mutate(&f, &dir, "shares.json", |v| {
-        v["agreements"][1]["funding"]["split"]["payers"][0]["share"] = "3/4".into();
-        v["agreements"][0]["term"]["end"] = serde_json::json!({"on": "2021-01-01"});
+        v["agreements"][k25]["funding"]["split"]["payers"][0]["share"] = "3/4".into();
+        v["agreements"][k22]["term"]["end"] = serde_json::json!({"on": "2021-01-01"});
     });
     let out = iop(&["validate", &shares]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(err.contains("$.agreements[1].funding.split.payers: error: The shares 3/4 + 1/2 do not make one whole"), "{err}");
+    assert!(err.contains(&format!("$.agreements[{k25}].funding.split.payers: error: The shares 3/4 + 1/2 do not make one whole")), "{err}");
     assert!(
-        err.contains(
-            "$.agreements[0].term.end: error: The end 2021-01-01 is before the start 2022-01-01"
-        ),
+        err.contains(&format!(
+            "$.agreements[{k22}].term.end: error: The end 2021-01-01 is before the start 2022-01-01"
+        )),
         "{err}"
     );
 }

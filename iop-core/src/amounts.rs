@@ -218,7 +218,7 @@ pub fn total_for_period_with(
             Known::Known(p) => p.to_string(),
             Known::Unknown => "okänt".into(),
         });
-        total = total.zip(part).and_then(|(t, p)| t.checked_add(p).into());
+        total = total.plus(part);
     }
     let start = period.start.value().copied().unwrap_or(period.end);
     Figure {
@@ -290,7 +290,7 @@ pub fn calendar_year_amounts(agreement: &Agreement, date: NaiveDate) -> Vec<(i32
                 let entry = by_year
                     .entry(from.year())
                     .or_insert(Known::Known(Sek::ZERO));
-                *entry = entry.zip(part).and_then(|(x, y)| x.checked_add(y).into());
+                *entry = entry.plus(part);
                 match to.succ_opt() {
                     Some(n) => from = n,
                     None => break,

@@ -135,8 +135,7 @@ pub fn terminate(
     let mut paid = Known::Known(Sek::ZERO);
     let mut unpaid = Known::Known(Sek::ZERO);
     for p in payments_through(agreement, period.end, Conditions::AsRecorded) {
-        let add =
-            |acc: Known<Sek>, x: Known<Sek>| acc.zip(x).and_then(|(a, b)| a.checked_add(b).into());
+        let add = |acc: Known<Sek>, x: Known<Sek>| acc.plus(x);
         match p.window {
             Known::Known((_, last)) if last < cutoff => paid = add(paid, p.amount),
             Known::Known((first, _)) if first >= cutoff => {

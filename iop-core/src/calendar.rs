@@ -113,7 +113,7 @@ pub fn obligations_calendar(agreement: &Agreement, at: NaiveDate) -> Vec<Event> 
                 out.push(Event {
                     date,
                     year_start: year.0,
-                    kind: if doc.kind.event_kind() == "plan" {
+                    kind: if doc.kind.is_plan() {
                         EventKind::Plan
                     } else {
                         EventKind::Report

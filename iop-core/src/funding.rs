@@ -358,7 +358,7 @@ pub fn amount_between(
                 }
             }
         };
-        match part.and_then(|p| total.checked_add(p).into()) {
+        match Known::Known(total).plus(part) {
             Known::Known(t) => total = t,
             Known::Unknown => return Known::Unknown,
         }

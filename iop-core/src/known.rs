@@ -102,6 +102,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Known<T> {
 }
 
 /// Sums known values; one unknown makes the sum unknown.
+///
+/// ```
+/// use iop_core::{known::sum_known, Known, Sek};
+/// let parts = [Known::Known(Sek::kronor(650_000)), Known::Known(Sek::kronor(350_000))];
+/// assert_eq!(sum_known(parts, Sek::ZERO, Sek::checked_add), Known::Known(Sek::kronor(1_000_000)));
+/// ```
 pub fn sum_known<I, T>(items: I, zero: T, add: impl Fn(T, T) -> Option<T>) -> Known<T>
 where
     I: IntoIterator<Item = Known<T>>,

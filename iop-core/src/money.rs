@@ -246,6 +246,21 @@ impl<'de> Deserialize<'de> for Sek {
     }
 }
 
+impl crate::known::Known<Sek> {
+    /// `self + other`, unknown when either is (or when the sum leaves the accepted range): the
+    /// one unknown-aware sum of kronor, [`crate::known::sum_known`] of two.
+    ///
+    /// ```
+    /// use iop_core::{Known, Sek};
+    /// let a = Known::Known(Sek::kronor(2));
+    /// assert_eq!(a.plus(Known::Known(Sek::kronor(3))), Known::Known(Sek::kronor(5)));
+    /// assert_eq!(a.plus(Known::Unknown), Known::Unknown);
+    /// ```
+    pub fn plus(self, other: crate::known::Known<Sek>) -> crate::known::Known<Sek> {
+        crate::known::sum_known([self, other], Sek::ZERO, Sek::checked_add)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

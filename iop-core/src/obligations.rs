@@ -107,11 +107,9 @@ impl Obligations {
 }
 
 impl DocumentKind {
-    /// The calendar's kind of event: `plan` or `report`.
-    pub fn event_kind(self) -> &'static str {
-        match self {
-            DocumentKind::Plan | DocumentKind::ActionPlan => "plan",
-            DocumentKind::Report | DocumentKind::Accounts => "report",
-        }
+    /// Whether the document looks ahead (a plan for the coming year) rather than back (a report
+    /// or accounts on the past year).
+    pub fn is_plan(self) -> bool {
+        matches!(self, DocumentKind::Plan | DocumentKind::ActionPlan)
     }
 }

@@ -71,14 +71,6 @@ impl crate::explain::Bilingual for ShareError {
     }
 }
 
-fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
-}
-
 impl Share {
     /// The whole (100 %).
     pub const WHOLE: Share = Share { num: 1, den: 1 };
@@ -92,7 +84,7 @@ impl Share {
         if num > den {
             return Err(ShareError::MoreThanWhole(text));
         }
-        let g = gcd(num, den);
+        let g = u64::try_from(gcd(u128::from(num), u128::from(den))).unwrap_or(1);
         let (num, den) = (num / g, den / g);
         if den > MAX_DENOMINATOR {
             return Err(ShareError::TooFine(text));
@@ -200,7 +192,7 @@ pub fn sums_to_whole(shares: &[Share]) -> bool {
     let mut den: u128 = 1;
     for s in shares {
         let (n2, d2) = (u128::from(s.num), u128::from(s.den));
-        let g = gcd128(den, d2);
+        let g = gcd(den, d2);
         let Some(l) = (den / g).checked_mul(d2) else {
             return false;
         };
@@ -213,18 +205,19 @@ pub fn sums_to_whole(shares: &[Share]) -> bool {
         let Some(sum) = a.checked_add(b) else {
             return false;
         };
-        let g2 = gcd128(sum, l).max(1);
+        let g2 = gcd(sum, l).max(1);
         num = sum / g2;
         den = l / g2;
     }
     num == den
 }
 
-fn gcd128(a: u128, b: u128) -> u128 {
+/// The greatest common divisor (Euclid); the one used for shares and their sums.
+fn gcd(a: u128, b: u128) -> u128 {
     if b == 0 {
         a
     } else {
-        gcd128(b, a % b)
+        gcd(b, a % b)
     }
 }
 
@@ -294,7 +287,7 @@ pub fn allocate(total: Sek, shares: &[Share]) -> Option<Vec<Sek>> {
     let mut l: u128 = 1;
     for s in shares {
         let d = u128::from(s.den);
-        l = (l / gcd128(l, d)).checked_mul(d)?;
+        l = (l / gcd(l, d)).checked_mul(d)?;
         if l > u128::from(u64::MAX) {
             return None;
         }

@@ -220,7 +220,7 @@ fn row(
     for a in agreements {
         for (y, v) in calendar_year_amounts_all_met(a, at) {
             let e = years.entry(y).or_insert(Known::Known(Sek::ZERO));
-            *e = e.zip(v).and_then(|(x, y)| x.checked_add(y).into());
+            *e = e.plus(v);
         }
     }
     let (Some(&first), Some(&last)) = (years.keys().next(), years.keys().next_back()) else {
@@ -256,7 +256,7 @@ fn row(
         let mut sum = Known::Known(Sek::ZERO);
         for y in start..=start + 2 {
             let v = years.get(&y).copied().unwrap_or(Known::Known(Sek::ZERO));
-            sum = sum.zip(v).and_then(|(a, b)| a.checked_add(b).into());
+            sum = sum.plus(v);
         }
         match sum {
             Known::Known(s) if best.is_none_or(|(_, b)| s > b) => {

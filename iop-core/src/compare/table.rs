@@ -111,8 +111,9 @@ fn date_cell(v: Known<Option<NaiveDate>>) -> Cell {
 /// let rows = compare(&iop_core::presets::all(), iop_core::presets::date(2026, 11, 22));
 /// let table = side_by_side(&rows);
 /// let annual = table.iter().find(|t| t.key == "annual").unwrap();
-/// assert_eq!(annual.cells[1].sv, "1 000 000 kr");
-/// assert!(annual.cells[4].unknown);
+/// let column = |id: &str| rows.iter().position(|r| r.id == id).unwrap();
+/// assert_eq!(annual.cells[column("kalmar-2025-2027")].sv, "1 000 000 kr");
+/// assert!(annual.cells[column("linkoping-2019")].unknown);
 /// assert!(annual.differs);
 /// ```
 pub fn side_by_side(rows: &[ComparisonRow]) -> Vec<TermRow> {

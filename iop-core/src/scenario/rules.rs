@@ -262,9 +262,7 @@ fn validate_funding(a: &Agreement, p: &str, out: &mut Vec<Problem>) {
         ) && c.from.is_none()
             && c.until.is_none()
         {
-            recurring_total = recurring_total
-                .zip(c.amount)
-                .and_then(|(t, x)| t.checked_add(x).into());
+            recurring_total = recurring_total.plus(c.amount);
         }
     }
     if f.components.is_empty() {

@@ -1,8 +1,25 @@
 use super::*;
+use crate::agreement::Agreement;
 use crate::funding::Split;
 use crate::known::Known;
 use crate::money::Sek;
 use crate::presets;
+
+/// The position of a built-in agreement in a scenario, found by its id: tests name agreements,
+/// so adding one to the presets moves nothing here.
+fn at(agreements: &[Agreement], id: &str) -> usize {
+    agreements.iter().position(|a| a.id == id).unwrap()
+}
+
+/// [`at`] in the JSON form.
+fn at_json(v: &Value, id: &str) -> usize {
+    v["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["id"] == id)
+        .unwrap()
+}
 
 fn scenario_json() -> Value {
     serde_json::to_value(Scenario::new("t", NaiveDateTime::default(), presets::all())).unwrap()
@@ -28,14 +45,17 @@ fn presets_round_trip_exactly() {
 #[test]
 fn money_is_a_decimal_string_and_unknown_is_null() {
     let v = scenario_json();
+    let k25 = at_json(&v, "kalmar-2025-2027");
+    let var = at_json(&v, "varmdo");
+    let lin = at_json(&v, "linkoping-2019");
     assert_eq!(
-        v["agreements"][1]["funding"]["components"][0]["amount"],
+        v["agreements"][k25]["funding"]["components"][0]["amount"],
         "1000000.00"
     );
-    assert_eq!(v["agreements"][1]["term"]["start"], "2025-01-01");
-    assert_eq!(v["agreements"][3]["term"]["start"], Value::Null);
+    assert_eq!(v["agreements"][k25]["term"]["start"], "2025-01-01");
+    assert_eq!(v["agreements"][var]["term"]["start"], Value::Null);
     assert_eq!(
-        v["agreements"][4]["funding"]["components"][0]["amount"],
+        v["agreements"][lin]["funding"]["components"][0]["amount"],
         Value::Null
     );
 }
@@ -43,19 +63,25 @@ fn money_is_a_decimal_string_and_unknown_is_null() {
 #[test]
 fn every_broken_agreement_is_reported_with_its_path() {
     let mut v = scenario_json();
-    v["agreements"][0]["term"]["start"] = Value::from("2022-02-30");
-    v["agreements"][2]["funding"]["components"][0]["amount"] = Value::from(50000);
-    v["agreements"][3]["public_parties"][0]["kommunkod"] = Value::from("9999");
+    let k22 = at_json(&v, "kalmar-2022-2024");
+    let val = at_json(&v, "vallentuna-2021");
+    let var = at_json(&v, "varmdo");
+    v["agreements"][k22]["term"]["start"] = Value::from("2022-02-30");
+    v["agreements"][val]["funding"]["components"][0]["amount"] = Value::from(50000);
+    v["agreements"][var]["public_parties"][0]["kommunkod"] = Value::from("9999");
     let report = read_value(v);
     let paths: Vec<&str> = report.problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(report.scenario, None);
-    assert!(paths.contains(&"$.agreements[0].term.start"), "{paths:?}");
     assert!(
-        paths.contains(&"$.agreements[2].funding.components[0].amount"),
+        paths.contains(&format!("$.agreements[{k22}].term.start").as_str()),
         "{paths:?}"
     );
     assert!(
-        paths.contains(&"$.agreements[3].public_parties[0].kommunkod"),
+        paths.contains(&format!("$.agreements[{val}].funding.components[0].amount").as_str()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&format!("$.agreements[{var}].public_parties[0].kommunkod").as_str()),
         "{paths:?}"
     );
 }
@@ -63,14 +89,18 @@ fn every_broken_agreement_is_reported_with_its_path() {
 #[test]
 fn unknown_fields_are_errors_but_extensions_are_kept() {
     let mut v = scenario_json();
-    v["agreements"][0]["colour"] = Value::from("red");
+    let k22 = at_json(&v, "kalmar-2022-2024");
+    v["agreements"][k22]["colour"] = Value::from("red");
     let report = read_value(v);
     assert!(
         report.problems[0].message_en.contains("unknown field"),
         "{:?}",
         report.problems
     );
-    assert_eq!(report.problems[0].path, "$.agreements[0].colour");
+    assert_eq!(
+        report.problems[0].path,
+        format!("$.agreements[{k22}].colour")
+    );
 
     let mut v = scenario_json();
     v["extensions"] = serde_json::json!({"other-tool": {"colour": "red"}});
@@ -85,13 +115,14 @@ fn unknown_fields_are_errors_but_extensions_are_kept() {
 #[test]
 fn versions_newer_major_refused_newer_minor_read() {
     let mut v = scenario_json();
+    let k22 = at_json(&v, "kalmar-2022-2024");
     v["version"] = Value::from("2.0");
     let r = read_value(v);
     assert!(r.problems[0].message_sv.contains("nyare"));
     let mut v = scenario_json();
     v["version"] = Value::from("1.7");
     assert!(read_value(v.clone()).scenario.is_some());
-    v["agreements"][0]["new_field"] = Value::from(1);
+    v["agreements"][k22]["new_field"] = Value::from(1);
     let r = read_value(v);
     assert!(
         r.problems[0].message_en.contains("newer version"),
@@ -106,12 +137,16 @@ fn versions_newer_major_refused_newer_minor_read() {
 #[test]
 fn rules_are_checked() {
     let mut s = Scenario::new("t", NaiveDateTime::default(), presets::all());
-    s.agreements[1].funding.split = serde_json::from_value(serde_json::json!({
+    let k22 = at(&s.agreements, "kalmar-2022-2024");
+    let k25 = at(&s.agreements, "kalmar-2025-2027");
+    let val = at(&s.agreements, "vallentuna-2021");
+    let var = at(&s.agreements, "varmdo");
+    s.agreements[k25].funding.split = serde_json::from_value(serde_json::json!({
         "by": "share", "payers": [{"name": "A", "share": "1/2"}, {"name": "B", "share": "2/3"}]
     }))
     .unwrap();
-    s.agreements[2].id = s.agreements[0].id.clone();
-    s.agreements[3].funding.components[0].amount = Known::Known(Sek::kronor(-5));
+    s.agreements[val].id = s.agreements[k22].id.clone();
+    s.agreements[var].funding.components[0].amount = Known::Known(Sek::kronor(-5));
     let problems = validate(&s);
     let paths: Vec<&str> = problems
         .iter()
@@ -119,12 +154,15 @@ fn rules_are_checked() {
         .map(|p| p.path.as_str())
         .collect();
     assert!(
-        paths.contains(&"$.agreements[1].funding.split.payers"),
+        paths.contains(&format!("$.agreements[{k25}].funding.split.payers").as_str()),
         "{paths:?}"
     );
-    assert!(paths.contains(&"$.agreements[2].id"), "{paths:?}");
     assert!(
-        paths.contains(&"$.agreements[3].funding.components[0].amount"),
+        paths.contains(&format!("$.agreements[{val}].id").as_str()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&format!("$.agreements[{var}].funding.components[0].amount").as_str()),
         "{paths:?}"
     );
 }
