@@ -101,20 +101,20 @@ impl Repayment {
     /// wording of the rule, used by the detail view, the termination outcome and the draft.
     pub fn sv(self) -> &'static str {
         match self {
-            Repayment::Nothing => "inget – organisationen behåller det utbetalda",
+            Repayment::Nothing => "inget (organisationen behåller det utbetalda)",
             Repayment::PartOrAll => "delar eller hela det utbetalda beloppet",
             Repayment::All => "hela det utbetalda beloppet",
-            Repayment::Unknown => "okänt – avtalet säger inget",
+            Repayment::Unknown => "okänt (avtalet säger inget)",
         }
     }
 
     /// The same in English.
     pub fn en(self) -> &'static str {
         match self {
-            Repayment::Nothing => "nothing – the organisation keeps what was paid",
+            Repayment::Nothing => "nothing (the organisation keeps what was paid)",
             Repayment::PartOrAll => "part or all of what was paid",
             Repayment::All => "all of what was paid",
-            Repayment::Unknown => "unknown – the agreement does not say",
+            Repayment::Unknown => "unknown (the agreement does not say)",
         }
     }
 }

@@ -164,8 +164,8 @@ pub fn Detail(id: String) -> impl IntoView {
                     <h3 id="sec-termination">{l.t("Ändringar och uppsägning", "Changes and termination")}</h3>
                     <p>{match a.termination.for_breach {
                         Known::Known(Some(b)) => l.pick(
-                            format!("Hävning om den andra parten väsentligt bryter mot avtalet och inte vidtar rättelse inom {} dagar efter skriftligt påpekande. Brister jouren: återbetalning {}. Brister kommunen: {}.", b.cure_days, repay(b.if_organisation_in_breach, Lang::Sv), repay(b.if_public_in_breach, Lang::Sv)),
-                            format!("Termination if the other party materially breaches and does not remedy within {} days of written notice. Breach by the organisation: repayment {}. Breach by the public party: {}.", b.cure_days, repay(b.if_organisation_in_breach, Lang::En), repay(b.if_public_in_breach, Lang::En))),
+                            format!("Hävning om den andra parten väsentligt bryter mot avtalet och inte vidtar rättelse inom {} dagar efter skriftligt påpekande. Brister jouren återbetalas: {}. Brister kommunen återbetalas: {}.", b.cure_days, repay(b.if_organisation_in_breach, Lang::Sv), repay(b.if_public_in_breach, Lang::Sv)),
+                            format!("Termination if the other party materially breaches and does not remedy within {} days of written notice. Breach by the organisation, repaid: {}. Breach by the public party, repaid: {}.", b.cure_days, repay(b.if_organisation_in_breach, Lang::En), repay(b.if_public_in_breach, Lang::En))),
                         Known::Known(None) => l.t("Ingen hävningsklausul.", "No termination-for-breach clause.").into(),
                         Known::Unknown => l.t("Villkor för uppsägning och hävning: okänt.", "Termination terms: unknown.").into(),
                     }}
