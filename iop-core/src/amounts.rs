@@ -11,10 +11,11 @@
 
 use crate::agreement::Agreement;
 use crate::dates;
+use crate::explain::Bilingual;
 use crate::explain::{Explanation, Figure};
 use crate::funding::{amount_between, per_payer, ComponentKind, Conditions};
 use crate::known::Known;
-use crate::money::Sek;
+use crate::money::{Overflow, Sek};
 use crate::term::Period;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
@@ -91,7 +92,8 @@ pub fn annual_amount(
             "The agreement year cannot be determined: start and end are unknown.",
         ));
     };
-    let value = amount_between(&agreement.funding, year, year.0, year.1, conditions);
+    let computed = amount_between(&agreement.funding, year, year.0, year.1, conditions);
+    let value = computed.unwrap_or(Known::Unknown);
     let parts: Vec<String> = agreement
         .funding
         .components
@@ -114,9 +116,10 @@ pub fn annual_amount(
         year.0,
         year.1,
         parts.join(" + "),
-        match &value {
-            Known::Known(v) => format!(" = {v}"),
-            Known::Unknown => " = okänt".into(),
+        match (&computed, &value) {
+            (Err(o), _) => format!(": {}", o.sv()),
+            (_, Known::Known(v)) => format!(" = {v}"),
+            (_, Known::Unknown) => " = okänt".into(),
         }
     );
     let en = format!(
@@ -124,15 +127,17 @@ pub fn annual_amount(
         year.0,
         year.1,
         parts.len(),
-        match &value {
-            Known::Known(v) => format!(" = {}", v.to_plain()),
-            Known::Unknown => " = unknown".into(),
+        match (&computed, &value) {
+            (Err(o), _) => format!(": {}", o.en()),
+            (_, Known::Known(v)) => format!(" = {}", v.to_plain()),
+            (_, Known::Unknown) => " = unknown".into(),
         },
         if conditions == Conditions::AllMet { " (all assumed met)" } else { "" }
     );
     Figure {
         value,
         explanation: Explanation::new(sv, en),
+        too_large: computed.is_err(),
     }
 }
 
@@ -212,16 +217,49 @@ pub fn total_for_period_with(
     let years = years_of_period(anchor, &period);
     let mut total = Known::Known(Sek::ZERO);
     let mut terms = Vec::new();
+    let mut overflow = false;
     for (year, a, b) in &years {
-        let part = amount_between(&agreement.funding, *year, *a, *b, conditions);
+        let part = match amount_between(&agreement.funding, *year, *a, *b, conditions) {
+            Ok(p) => p,
+            Err(_) => {
+                overflow = true;
+                Known::Unknown
+            }
+        };
         terms.push(match part {
             Known::Known(p) => p.to_string(),
             Known::Unknown => "okänt".into(),
         });
-        total = total.plus(part);
+        total = match (total, part) {
+            (Known::Known(t), Known::Known(p)) => match t.checked_add(p) {
+                Some(sum) => Known::Known(sum),
+                None => {
+                    overflow = true;
+                    Known::Unknown
+                }
+            },
+            _ => Known::Unknown,
+        };
     }
     let start = period.start.value().copied().unwrap_or(period.end);
+    if overflow {
+        return Figure::too_large(Explanation::new(
+            format!(
+                "Perioden {start} – {}: {} avtalsår; {}.",
+                period.end,
+                years.len(),
+                Overflow.sv()
+            ),
+            format!(
+                "Period {start} – {}: {} agreement year(s); {}.",
+                period.end,
+                years.len(),
+                Overflow.en()
+            ),
+        ));
+    }
     Figure {
+        too_large: false,
         value: total,
         explanation: Explanation::new(
             format!(
@@ -285,8 +323,10 @@ pub fn calendar_year_amounts(agreement: &Agreement, date: NaiveDate) -> Vec<(i32
             while from <= b {
                 let dec31 = NaiveDate::from_ymd_opt(from.year(), 12, 31).unwrap_or(b);
                 let to = dec31.min(b);
+                // A part too large to hold is unknown here; the yearly and period figures say why.
                 let part =
-                    amount_between(&agreement.funding, year, from, to, Conditions::AsRecorded);
+                    amount_between(&agreement.funding, year, from, to, Conditions::AsRecorded)
+                        .unwrap_or(Known::Unknown);
                 let entry = by_year
                     .entry(from.year())
                     .or_insert(Known::Known(Sek::ZERO));
@@ -381,5 +421,40 @@ mod tests {
             annual_amount(&k, date(2023, 1, 1), Conditions::AsRecorded).value,
             Known::Known(Sek::kronor(1_000_000))
         );
+    }
+
+    #[test]
+    fn an_amount_too_large_to_hold_is_not_called_unknown() {
+        // 10^14 kr a year (the largest amount) over three years: the total does not fit.
+        let mut k = kalmar_2025_2027();
+        k.funding.components[0].amount = Known::Known(Sek::kronor(100_000_000_000_000));
+        let total = total_for_period_on(&k, date(2026, 1, 1));
+        assert_eq!(total.value, Known::Unknown);
+        assert!(total.too_large);
+        assert!(
+            total.explanation.sv.contains("större än 10^14 kr"),
+            "{}",
+            total.explanation.sv
+        );
+        let annual = annual_amount(&k, date(2025, 1, 1), Conditions::AsRecorded);
+        assert_eq!(annual.value, Known::Known(Sek::kronor(100_000_000_000_000)));
+        assert!(!annual.too_large);
+        // Doubled by indexation in the second year: the yearly amount does not fit either.
+        k.funding.indexation = Some(Indexation::FixedPercent {
+            percent: Decimal::ONE_HUNDRED,
+            base_year: 2025,
+        });
+        let second = annual_amount(&k, date(2026, 1, 1), Conditions::AsRecorded);
+        assert!(second.too_large && second.value == Known::Unknown);
+        let cells = crate::compare::side_by_side(&crate::compare::compare(&[k], date(2026, 1, 1)));
+        let annual_row = cells.iter().find(|t| t.key == "annual").unwrap();
+        assert_eq!(annual_row.cells[0].sv, "för stort (över 10^14 kr)");
+        // A fact the source leaves out stays "okänt", not "för stort".
+        let l = annual_amount(
+            &crate::presets::linkoping(),
+            date(2019, 1, 1),
+            Conditions::AsRecorded,
+        );
+        assert!(!l.too_large && l.value == Known::Unknown);
     }
 }

@@ -41,6 +41,9 @@ pub struct Figure<T> {
     pub value: Known<T>,
     /// How it came about.
     pub explanation: Explanation,
+    /// Whether the value is unknown because it does not fit (beyond 10^14 kr), not because a
+    /// source leaves something out: shown as "för stort", never as "okänt".
+    pub too_large: bool,
 }
 
 impl<T> Figure<T> {
@@ -49,6 +52,7 @@ impl<T> Figure<T> {
         Figure {
             value: Known::Known(value),
             explanation,
+            too_large: false,
         }
     }
 
@@ -57,6 +61,16 @@ impl<T> Figure<T> {
         Figure {
             value: Known::Unknown,
             explanation,
+            too_large: false,
+        }
+    }
+
+    /// A figure too large to compute, with what made it so.
+    pub fn too_large(explanation: Explanation) -> Figure<T> {
+        Figure {
+            value: Known::Unknown,
+            explanation,
+            too_large: true,
         }
     }
 }

@@ -18,7 +18,7 @@
 
 use crate::dates;
 use crate::known::Known;
-use crate::money::{round_ore, Sek};
+use crate::money::{round_ore, Overflow, Sek};
 use crate::source::SourceRef;
 use crate::split::{allocate, allocate_by_weights, Share};
 use chrono::{Datelike, NaiveDate};
@@ -262,23 +262,21 @@ pub fn per_payer(split: &Split, amount: Known<Sek>) -> Vec<(String, Known<Sek>)>
 }
 
 impl Indexation {
-    /// The factor for an agreement year starting in calendar year `year`.
-    pub fn factor(&self, year: i32) -> Known<Decimal> {
+    /// The factor for an agreement year starting in calendar year `year`: unknown when an index
+    /// value is missing, [`Overflow`] when the compounded factor does not fit.
+    pub fn factor(&self, year: i32) -> Result<Known<Decimal>, Overflow> {
         match self {
             Indexation::FixedPercent { percent, base_year } => {
                 let n = year.saturating_sub(*base_year);
                 if n <= 0 {
-                    return Known::Known(Decimal::ONE);
+                    return Ok(Known::Known(Decimal::ONE));
                 }
                 let step = Decimal::ONE + *percent / Decimal::ONE_HUNDRED;
                 let mut f = Decimal::ONE;
                 for _ in 0..n.min(500) {
-                    match f.checked_mul(step) {
-                        Some(next) => f = next,
-                        None => return Known::Unknown,
-                    }
+                    f = f.checked_mul(step).ok_or(Overflow)?;
                 }
-                Known::Known(f)
+                Ok(Known::Known(f))
             }
             Indexation::Series {
                 base_year,
@@ -287,15 +285,15 @@ impl Indexation {
                 ..
             } => {
                 let Some(idx_year) = year.checked_sub_unsigned(*lag_years) else {
-                    return Known::Unknown;
+                    return Ok(Known::Unknown);
                 };
                 if idx_year <= *base_year {
-                    return Known::Known(Decimal::ONE);
+                    return Ok(Known::Known(Decimal::ONE));
                 }
-                match (values.get(&idx_year), values.get(base_year)) {
+                Ok(match (values.get(&idx_year), values.get(base_year)) {
                     (Some(v), Some(b)) if !b.is_zero() => v.checked_div(*b).into(),
                     _ => Known::Unknown,
-                }
+                })
             }
         }
     }
@@ -315,18 +313,20 @@ fn counts(kind: &ComponentKind, conditions: Conditions) -> bool {
 /// Sums the components that count (see [`Conditions`]): each recurring one pro rata to the days
 /// of `from..=to` it covers over the days of `year`, times the indexation factor, rounded to the
 /// öre half away from zero; a one-off in full when its date falls in `from..=to`. Unknown as soon
-/// as one counted amount, date or index is unknown.
+/// as one counted amount, date or index is unknown; [`Overflow`] when the result does not fit
+/// (beyond 10^14 kr), which is not the same as a fact the source leaves out.
 pub fn amount_between(
     funding: &Funding,
     year: (NaiveDate, NaiveDate),
     from: NaiveDate,
     to: NaiveDate,
     conditions: Conditions,
-) -> Known<Sek> {
+) -> Result<Known<Sek>, Overflow> {
     let year_days = Decimal::from(dates::days_inclusive(year.0, year.1).max(1));
+    // An index that cannot be computed is an overflow only when the amounts that need it exist.
     let factor = match &funding.indexation {
         Some(ix) => ix.factor(year.0.year()),
-        None => Known::Known(Decimal::ONE),
+        None => Ok(Known::Known(Decimal::ONE)),
     };
     let mut total = Sek::ZERO;
     for c in funding
@@ -347,21 +347,28 @@ pub fn amount_between(
                 if days == 0 {
                     Known::Known(Sek::ZERO)
                 } else {
-                    c.amount.zip(factor).and_then(|(amount, f)| {
-                        let exact = amount
-                            .value()
-                            .checked_mul(f)
-                            .and_then(|x| x.checked_mul(Decimal::from(days)))
-                            .and_then(|x| x.checked_div(year_days));
-                        exact.and_then(|x| Sek::rounded(round_ore(x))).into()
-                    })
+                    match c.amount.zip(factor?) {
+                        Known::Known((amount, f)) => {
+                            let exact = amount
+                                .value()
+                                .checked_mul(f)
+                                .and_then(|x| x.checked_mul(Decimal::from(days)))
+                                .and_then(|x| x.checked_div(year_days));
+                            Known::Known(
+                                exact
+                                    .and_then(|x| Sek::rounded(round_ore(x)))
+                                    .ok_or(Overflow)?,
+                            )
+                        }
+                        Known::Unknown => Known::Unknown,
+                    }
                 }
             }
         };
-        match Known::Known(total).plus(part) {
-            Known::Known(t) => total = t,
-            Known::Unknown => return Known::Unknown,
+        match part {
+            Known::Known(p) => total = total.checked_add(p).ok_or(Overflow)?,
+            Known::Unknown => return Ok(Known::Unknown),
         }
     }
-    Known::Known(total)
+    Ok(Known::Known(total))
 }

@@ -76,6 +76,22 @@ impl crate::explain::Bilingual for MoneyError {
     }
 }
 
+/// A computed amount that does not fit: beyond ±10^14 kr (a sum over centuries, an index
+/// compounded past any budget). Not the same as an amount the source does not state, and never
+/// shown as one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
+impl crate::explain::Bilingual for Overflow {
+    fn sv(&self) -> String {
+        "beloppet blir större än 10^14 kr och kan inte räknas exakt".into()
+    }
+
+    fn en(&self) -> String {
+        "the amount exceeds 10^14 kr and cannot be computed exactly".into()
+    }
+}
+
 /// Rounds to the öre, half away from zero (`0.005` → `0.01`).
 pub fn round_ore(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)

@@ -14,6 +14,17 @@ pub fn money(v: Known<Sek>, lang: Lang) -> String {
     }
 }
 
+/// A computed amount: `1 000 000 kr`, `okänt` when a source leaves something out, or `för stort`
+/// when the sum does not fit (the core tells them apart).
+pub fn figure_money(f: &iop_core::Figure<Sek>, lang: Lang) -> String {
+    if f.too_large {
+        lang.t("för stort (över 10^14 kr)", "too large (over SEK 10^14)")
+            .into()
+    } else {
+        money(f.value, lang)
+    }
+}
+
 /// `13,75 kr`, or `okänt`.
 pub fn per_inhabitant(v: Known<Decimal>, lang: Lang) -> String {
     match v {

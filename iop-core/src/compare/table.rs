@@ -61,6 +61,14 @@ fn text_cell(sv: String, en: String) -> Cell {
 }
 
 fn money_cell(f: &Figure<Sek>) -> Cell {
+    if f.too_large {
+        return Cell {
+            sv: "för stort (över 10^14 kr)".into(),
+            en: "too large (over SEK 10^14)".into(),
+            explanation: Some(f.explanation.clone()),
+            ..unknown_cell()
+        };
+    }
     match f.value {
         Known::Known(v) => Cell {
             sv: v.to_string(),

@@ -116,7 +116,7 @@ pub fn Browse() -> impl IntoView {
                                         <td>{r.organisation.clone()}</td>
                                         <td>{format::period(r.start, r.end, l)}</td>
                                         <td>{match r.status { Known::Known(s) => l.pick(s.sv(), s.en()), Known::Unknown => l.unknown().into() }}</td>
-                                        <td class="num amount" class:unknown=!r.annual.value.is_known()>{format::money(r.annual.value, l)}</td>
+                                        <td class="num amount" class:unknown=!r.annual.value.is_known()>{format::figure_money(&r.annual, l)}</td>
                                         <td class="num" class:unknown=!r.per_inhabitant.value.is_known()>{format::per_inhabitant(r.per_inhabitant.value, l)}</td>
                                     </tr>
                                 }
@@ -150,6 +150,6 @@ fn shown(r: &ComparisonRow) -> impl std::hash::Hash + Eq + 'static {
             r.organisation.clone(),
         ),
         (r.start, r.end, r.status),
-        (r.annual.value, r.per_inhabitant.value),
+        (r.annual.value, r.annual.too_large, r.per_inhabitant.value),
     )
 }

@@ -83,12 +83,12 @@ pub fn Detail(id: String) -> impl IntoView {
                 <section aria-labelledby="sec-money">
                     <h3 id="sec-money">{l.t("Ekonomi", "Money")}</h3>
                     <dl class="figures">
-                        <div><dt>{l.t("Kronor per år", "SEK per year")}</dt><dd class="figure" data-figure="annual">{format::money(r.annual.value, l)}</dd><dd>{explain(&r.annual.explanation, l)}</dd></div>
+                        <div><dt>{l.t("Kronor per år", "SEK per year")}</dt><dd class="figure" data-figure="annual">{format::figure_money(&r.annual, l)}</dd><dd>{explain(&r.annual.explanation, l)}</dd></div>
                         {(r.annual_max.value != r.annual.value).then(|| view! {
-                            <div><dt>{l.t("Med alla villkor uppfyllda", "With all conditions met")}</dt><dd class="figure" data-figure="annual_max">{format::money(r.annual_max.value, l)}</dd><dd>{explain(&r.annual_max.explanation, l)}</dd></div>
+                            <div><dt>{l.t("Med alla villkor uppfyllda", "With all conditions met")}</dt><dd class="figure" data-figure="annual_max">{format::figure_money(&r.annual_max, l)}</dd><dd>{explain(&r.annual_max.explanation, l)}</dd></div>
                         })}
                         <div><dt>{l.t("Kronor per invånare och år", "SEK per inhabitant per year")}</dt><dd class="figure" data-figure="per_inhabitant">{format::per_inhabitant(r.per_inhabitant.value, l)}</dd><dd>{explain(&r.per_inhabitant.explanation, l)}</dd></div>
-                        <div><dt>{l.t("Totalt för perioden", "Total for the period")}</dt><dd class="figure" data-figure="total">{format::money(r.total.value, l)}</dd><dd>{explain(&r.total.explanation, l)}</dd></div>
+                        <div><dt>{l.t("Totalt för perioden", "Total for the period")}</dt><dd class="figure" data-figure="total">{format::figure_money(&r.total, l)}</dd><dd>{explain(&r.total.explanation, l)}</dd></div>
                     </dl>
                     <h4>{l.t("Delar", "Components")}</h4>
                     <ul>
