@@ -45,6 +45,20 @@ ensure_chromium() {
   fi
 }
 
+# The component tests of iop-web run in Chromium through wasm-bindgen's test runner, which must
+# be exactly the app's wasm-bindgen version (read from Cargo.lock). Installed once, about 4 min.
+ensure_wasm_test_runner() {
+  local want
+  want="$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')"
+  if command -v wasm-bindgen-test-runner >/dev/null \
+     && [ "$(wasm-bindgen-test-runner --version | awk '{print $2}')" = "$want" ]; then
+    say "wasm-bindgen-test-runner $want: present"
+  else
+    say "wasm-bindgen-test-runner $want: installing (cargo install wasm-bindgen-cli --version $want)"
+    cargo install --quiet wasm-bindgen-cli --version "$want"
+  fi
+}
+
 # Builds the release app into dist/ (cargo, then bindings and wasm-opt by the xtask tool).
 build_app() {
   say "Building the app in release mode into dist/"

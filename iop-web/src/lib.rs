@@ -4,7 +4,6 @@
 //! [`state::AppState`] shared by context; storage lives in [`store`].
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 mod banners;
 mod download;
@@ -18,7 +17,8 @@ use i18n::Lang;
 use state::{AppState, View};
 
 /// Starts the app: replaces the page's loading text with the mounted view.
-#[wasm_bindgen(start)]
+// Component tests mount what they test, not the whole app.
+#[cfg_attr(not(test), wasm_bindgen::prelude::wasm_bindgen(start))]
 pub fn start() {
     console_error_panic_hook::set_once();
     if let Some(loading) = document().get_element_by_id("app") {

@@ -153,3 +153,53 @@ fn shown(r: &ComparisonRow) -> impl std::hash::Hash + Eq + 'static {
         (r.annual.value, r.annual.too_large, r.per_inhabitant.value),
     )
 }
+
+/// Component tests: the list mounted on its own in Chromium, read as a user reads it.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::state::AppState;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The text of the Status cell of an agreement's row.
+    fn status(root: &web_sys::Element, id: &str) -> String {
+        root.query_selector(&format!("tr[data-id=\"{id}\"] td:nth-of-type(4)"))
+            .ok()
+            .flatten()
+            .and_then(|c| c.text_content())
+            .unwrap_or_default()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_row_shows_its_status_on_the_chosen_date() {
+        let document = leptos::prelude::document();
+        let root = document.create_element("section").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let state = Rc::new(Cell::new(None::<AppState>));
+        let keep = state.clone();
+        let _mounted = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+            let s = AppState::new();
+            keep.set(Some(s));
+            provide_context(s);
+            view! { <Browse /> }
+        });
+        let state = state.get().unwrap();
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+
+        state.at.set(day(2026, 11, 22));
+        leptos::task::tick().await;
+        assert_eq!(status(&root, "kalmar-2022-2024"), "Upphört");
+        assert_eq!(status(&root, "vallentuna-2021"), "Förlängning 2");
+
+        state.at.set(day(2021, 8, 1));
+        leptos::task::tick().await;
+        assert_eq!(status(&root, "kalmar-2022-2024"), "Ej påbörjat");
+        assert_eq!(status(&root, "kalmar-2025-2027"), "Ej påbörjat");
+        assert_eq!(status(&root, "vallentuna-2021"), "Första perioden");
+    }
+}
