@@ -16,7 +16,7 @@ cargo clippy -p iop-web --target wasm32-unknown-unknown --tests --quiet -- -D wa
 say "cargo test --workspace (unit, property and doc tests)"
 cargo test --workspace --quiet
 say "Component tests of iop-web in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet -p iop-web --target wasm32-unknown-unknown
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p iop-web --target wasm32-unknown-unknown
 build_app
 say "End-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -5,21 +5,11 @@ use chrono::NaiveDate;
 use iop_core::breach::TerminationOutcome;
 use iop_core::calendar::Event;
 use iop_core::compare::ComparisonRow;
-use iop_core::export::{payment_rows, per_inhabitant_ore, PAYMENT_COLUMNS};
+use iop_core::export::{
+    payment_rows, per_inhabitant_ore, text_date, text_opt_date, PAYMENT_COLUMNS,
+};
 use iop_core::known::Known;
 use iop_core::money::{format_decimal_sv, Sek};
-
-fn text_date(v: Known<NaiveDate>) -> String {
-    v.value().map(|d| d.to_string()).unwrap_or_default()
-}
-
-fn text_opt_date(v: Known<Option<NaiveDate>>) -> String {
-    match v {
-        Known::Known(Some(d)) => d.to_string(),
-        Known::Known(None) => "tills vidare".into(),
-        Known::Unknown => String::new(),
-    }
-}
 
 fn text_money(v: Known<Sek>) -> String {
     match v {

@@ -50,11 +50,13 @@ fn csv_money(v: Known<Sek>) -> String {
     }
 }
 
-fn text_date(v: Known<NaiveDate>) -> String {
+/// A date as text, empty when unknown.
+pub fn text_date(v: Known<NaiveDate>) -> String {
     v.value().map(|d| d.to_string()).unwrap_or_default()
 }
 
-fn text_opt_date(v: Known<Option<NaiveDate>>) -> String {
+/// An end date as text: `tills vidare` when open-ended, empty when unknown.
+pub fn text_opt_date(v: Known<Option<NaiveDate>>) -> String {
     match v {
         Known::Known(Some(d)) => d.to_string(),
         Known::Known(None) => "tills vidare".into(),

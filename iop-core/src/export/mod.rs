@@ -11,7 +11,9 @@ pub mod html;
 pub mod ics;
 pub mod json;
 
-pub use csv::{comparison_csv, csv_cell, payment_rows, payments_csv, PAYMENT_COLUMNS};
+pub use csv::{
+    comparison_csv, csv_cell, payment_rows, payments_csv, text_date, text_opt_date, PAYMENT_COLUMNS,
+};
 pub use html::comparison_html;
 pub use ics::{calendar_ics, REMINDER_DAYS};
 pub use json::{calendar_json, comparison_json, termination_json};
