@@ -91,6 +91,23 @@ fn mutate(
     dir.write(name, serde_json::to_string(&v).unwrap().as_bytes())
 }
 
+/// The rows of `iop state-aid FILE --sek-per-eur RATE --at 2025-01-01 --format json`.
+fn state_aid_rows(file: &str, rate: &str) -> Vec<serde_json::Value> {
+    let out = iop(&[
+        "state-aid",
+        file,
+        "--sek-per-eur",
+        rate,
+        "--at",
+        "2025-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array().unwrap().clone()
+}
+
 #[test]
 fn state_aid_counts_a_copy_in_place_of_its_original_at_a_real_rate() {
     let dir = tempdir::Dir::new("state-aid-copy");
@@ -109,21 +126,8 @@ fn state_aid_counts_a_copy_in_place_of_its_original_at_a_real_rate() {
         copy["derived_from"] = "kalmar-2025-2027".into();
         agreements.push(copy);
     });
-    let out = iop(&[
-        "state-aid",
-        &f,
-        "--sek-per-eur",
-        "11,4565",
-        "--at",
-        "2025-01-01",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let k = v
-        .as_array()
-        .unwrap()
+    let rows = state_aid_rows(&f, "11,4565");
+    let k = rows
         .iter()
         .find(|r| r["organisation_key"] == "832401-3807")
         .unwrap();
@@ -519,21 +523,8 @@ fn takeaways_draft_state_aid_payments_share_link_and_printable_comparison() {
             && html.contains("<mark>[ATT FYLLA I: belopp per år]</mark>")
     );
 
-    let out = iop(&[
-        "state-aid",
-        &f,
-        "--sek-per-eur",
-        "11,50",
-        "--at",
-        "2025-01-01",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let k = v
-        .as_array()
-        .unwrap()
+    let rows = state_aid_rows(&f, "11,50");
+    let k = rows
         .iter()
         .find(|r| r["organisation"] == "Kvinnojouren & Ungdomsjouren Kalmar")
         .unwrap();

@@ -82,6 +82,13 @@ impl crate::explain::Bilingual for MoneyError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow;
 
+impl Overflow {
+    /// How a figure too large to hold is shown in place of a value, in Swedish.
+    pub const SHOWN_SV: &'static str = "för stort (över 10^14 kr)";
+    /// The same in English.
+    pub const SHOWN_EN: &'static str = "too large (over SEK 10^14)";
+}
+
 impl crate::explain::Bilingual for Overflow {
     fn sv(&self) -> String {
         "beloppet blir större än 10^14 kr och kan inte räknas exakt".into()

@@ -22,7 +22,7 @@ use crate::money::{format_decimal_sv, Sek};
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The general de minimis ceiling over three fiscal years, in euro.
 pub const GENERAL_EUR: Decimal = Decimal::from_parts(300_000, 0, 0, false, 0);
@@ -339,30 +339,36 @@ fn calendar_year_amounts_all_met(a: &Agreement, at: NaiveDate) -> Vec<(i32, Know
 /// assert_eq!(ids, ["kopia-1"]);
 /// ```
 pub fn counted(agreements: &[Agreement]) -> Vec<&Agreement> {
+    agreements
+        .iter()
+        .zip(counted_mask(agreements))
+        .filter_map(|(a, keep)| keep.then_some(a))
+        .collect()
+}
+
+/// For each agreement, whether [`counted`] counts it: the last of each grant.
+fn counted_mask(agreements: &[Agreement]) -> Vec<bool> {
+    let by_id: HashMap<&str, &Agreement> = agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     let root = |a: &Agreement| -> String {
-        let mut id = a.id.clone();
         let mut current = a;
         // Each step moves to another agreement of the list; a circle of variants stops here.
         for _ in 0..agreements.len() {
-            let Some(parent) = current
-                .derived_from
-                .as_ref()
-                .and_then(|p| agreements.iter().find(|x| &x.id == p))
-            else {
-                break;
-            };
-            id = parent.id.clone();
-            current = parent;
+            match current.derived_from.as_deref().and_then(|p| by_id.get(p)) {
+                Some(parent) => current = parent,
+                None => break,
+            }
         }
-        id
+        current.id.clone()
     };
     let roots: Vec<String> = agreements.iter().map(root).collect();
-    agreements
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in roots.iter().enumerate() {
+        last.insert(r.as_str(), i);
+    }
+    roots
         .iter()
-        .zip(&roots)
         .enumerate()
-        .filter(|(i, (_, r))| !roots.iter().skip(i + 1).any(|later| later == *r))
-        .map(|(_, (a, _))| a)
+        .map(|(i, r)| last.get(r.as_str()) == Some(&i))
         .collect()
 }
 
@@ -380,10 +386,9 @@ pub fn counted(agreements: &[Agreement]) -> Vec<&Agreement> {
 /// assert!(rows[0].statement_sv.contains("inte juridisk rådgivning"));
 /// ```
 pub fn check(agreements: &[Agreement], rate: ExchangeRate, at: NaiveDate) -> Vec<StateAidRow> {
-    let counted_list = counted(agreements);
+    let mask = counted_mask(agreements);
     let mut by_org: BTreeMap<String, (String, Vec<&Agreement>, Vec<String>)> = BTreeMap::new();
-    for a in agreements {
-        let is_counted = counted_list.iter().any(|c| std::ptr::eq(*c, a));
+    for (a, is_counted) in agreements.iter().zip(mask) {
         for (key, name) in org_key(a) {
             let entry = by_org
                 .entry(key)

@@ -18,8 +18,8 @@ pub fn money(v: Known<Sek>, lang: Lang) -> String {
 /// when the sum does not fit (the core tells them apart).
 pub fn figure_money(f: &iop_core::Figure<Sek>, lang: Lang) -> String {
     if f.too_large {
-        lang.t("för stort (över 10^14 kr)", "too large (over SEK 10^14)")
-            .into()
+        use iop_core::money::Overflow;
+        lang.t(Overflow::SHOWN_SV, Overflow::SHOWN_EN).into()
     } else {
         money(f.value, lang)
     }

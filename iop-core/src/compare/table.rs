@@ -4,7 +4,7 @@
 use super::ComparisonRow;
 use crate::explain::{Explanation, Figure};
 use crate::known::Known;
-use crate::money::{format_decimal_sv, Sek};
+use crate::money::{format_decimal_sv, Overflow, Sek};
 use crate::term::Renewal;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -63,8 +63,8 @@ fn text_cell(sv: String, en: String) -> Cell {
 fn money_cell(f: &Figure<Sek>) -> Cell {
     if f.too_large {
         return Cell {
-            sv: "för stort (över 10^14 kr)".into(),
-            en: "too large (over SEK 10^14)".into(),
+            sv: Overflow::SHOWN_SV.into(),
+            en: Overflow::SHOWN_EN.into(),
             explanation: Some(f.explanation.clone()),
             ..unknown_cell()
         };

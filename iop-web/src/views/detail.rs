@@ -289,10 +289,12 @@ fn StateAid(id: String) -> impl IntoView {
             }
         };
         // The core decides which agreements count and which rows are this organisation's.
-        let rows = state.with_agreements(|all| {
-            let all: Vec<iop_core::Agreement> = all.cloned().collect();
-            iop_core::state_aid::check_for(&all, &id.get_value(), r, state.at.get())
-        });
+        let rows = iop_core::state_aid::check_for(
+            &state.all_agreements(),
+            &id.get_value(),
+            r,
+            state.at.get(),
+        );
         Some(view! { <ul class="state-aid">{rows.into_iter().map(|r| view! { <li data-verdict=r.general.key()>{r.statement_sv}</li> }).collect_view()}</ul> }.into_any())
     };
     view! {
