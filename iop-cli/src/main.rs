@@ -10,7 +10,9 @@ use iop_core::calendar::obligations_calendar;
 use iop_core::compare::compare;
 use iop_core::export;
 use iop_core::parties::Side;
+use iop_core::printable::{one_line, terminal_safe};
 use iop_core::scenario::{self, Scenario, Severity};
+use iop_core::window::{Outside, Span, Window};
 use std::io::Write;
 
 mod tables;
@@ -31,13 +33,13 @@ enum Command {
     /// Check scenario files; one line `FILE: PATH: message` per problem. Warnings do not change
     /// the exit code.
     Validate {
-        /// Scenario files.
+        /// Scenario files (`-` reads standard input).
         #[arg(required = true)]
         files: Vec<String>,
     },
     /// Compare the agreements of a scenario file.
     Compare {
-        /// Scenario file.
+        /// Scenario file (`-` reads standard input).
         file: String,
         /// The date of the comparison (YYYY-MM-DD); today when left out.
         #[arg(long)]
@@ -48,21 +50,24 @@ enum Command {
     },
     /// Every dated obligation of one agreement over its term.
     Schedule {
-        /// Scenario file.
+        /// Scenario file (`-` reads standard input).
         file: String,
         /// The agreement's id.
         #[arg(long)]
         agreement: String,
-        /// Through the period running on this date (YYYY-MM-DD); today when left out.
+        /// The period running on this date and the next are listed (YYYY-MM-DD); today when
+        /// left out.
         #[arg(long)]
         at: Option<NaiveDate>,
+        #[command(flatten)]
+        window: WindowArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
         format: ScheduleFormat,
     },
     /// The outcome of a written breach notice that is not remedied.
     Terminate {
-        /// Scenario file.
+        /// Scenario file (`-` reads standard input).
         file: String,
         /// The agreement's id.
         #[arg(long)]
@@ -81,18 +86,21 @@ enum Command {
     Schema,
     /// Every payment of every agreement, one row per payer (csv opens in Swedish Excel).
     Payments {
-        /// Scenario file.
+        /// Scenario file (`-` reads standard input).
         file: String,
-        /// Through the period running on this date (YYYY-MM-DD); today when left out.
+        /// For each agreement, the period running on this date and the next are listed
+        /// (YYYY-MM-DD); today when left out.
         #[arg(long)]
         at: Option<NaiveDate>,
+        #[command(flatten)]
+        window: WindowArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TableCsv::Csv)]
         format: TableCsv,
     },
     /// A Swedish draft agreement from one agreement, unknowns marked for the author.
     Draft {
-        /// Scenario file.
+        /// Scenario file (`-` reads standard input).
         file: String,
         /// The agreement's id.
         #[arg(long)]
@@ -106,7 +114,7 @@ enum Command {
     },
     /// The EU de minimis check: money per organisation over any three fiscal years.
     StateAid {
-        /// Scenario file.
+        /// Scenario file (`-` reads standard input).
         file: String,
         /// Kronor per euro (e.g. 11.50).
         #[arg(long)]
@@ -132,12 +140,34 @@ enum Command {
     },
     /// A link that carries a small scenario in its fragment (never sent to a server).
     ShareLink {
-        /// Scenario file.
+        /// Scenario file (`-` reads standard input).
         file: String,
         /// The app's address.
         #[arg(long, default_value = "http://127.0.0.1:8080/")]
         base: String,
     },
+}
+
+/// The dates a listing covers, instead of the default window around `--at`.
+#[derive(clap::Args, Clone, Copy)]
+struct WindowArgs {
+    /// List from this date (YYYY-MM-DD); needs --to.
+    #[arg(long, requires = "to")]
+    from: Option<NaiveDate>,
+    /// List through this date (YYYY-MM-DD); needs --from.
+    #[arg(long, requires = "from")]
+    to: Option<NaiveDate>,
+}
+
+impl WindowArgs {
+    fn span(self, at: Option<NaiveDate>) -> Result<Span, Failure> {
+        match (self.from, self.to) {
+            (Some(f), Some(t)) => Window::new(f, t)
+                .map(Span::Between)
+                .ok_or_else(|| misuse(format!("--to {t} is before --from {f}"))),
+            _ => Ok(Span::Around(at.unwrap_or_else(today))),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -201,18 +231,80 @@ fn load(file: &str) -> Result<Scenario, Failure> {
                 .problems
                 .iter()
                 .filter(|p| p.severity == Severity::Error)
-                .map(|p| format!("{file}: {}: {}", p.path, p.message_en))
+                .map(|p| format!("{file}: {}: {}", p.path, lang().problem(p)))
                 .collect(),
         )),
     }
 }
 
+/// The bytes of `file` (`-` is standard input), never more than the reader's limit plus one byte
+/// from any source: a file, a pipe, a FIFO or a device such as `/dev/zero` stops there.
 fn read_file(file: &str) -> Result<Vec<u8>, Failure> {
-    let meta = std::fs::metadata(file).map_err(|e| invalid(format!("{file}: cannot read: {e}")))?;
-    if let Some(p) = scenario::too_large(meta.len()) {
-        return Err(invalid(format!("{file}: {}: {}", p.path, p.message_en)));
+    use std::io::Read;
+    let cannot = |e: std::io::Error| invalid(format!("{file}: cannot read: {e}"));
+    let limit = scenario::MAX_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    if file == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+    } else {
+        let f = std::fs::File::open(file).map_err(cannot)?;
+        // A regular file says its size: refuse before reading a byte.
+        if let Some(p) = f.metadata().ok().and_then(|m| scenario::too_large(m.len())) {
+            return Err(invalid(format!(
+                "{file}: {}: {}",
+                p.path,
+                lang().problem(&p)
+            )));
+        }
+        f.take(limit).read_to_end(&mut bytes).map_err(cannot)?;
     }
-    std::fs::read(file).map_err(|e| invalid(format!("{file}: cannot read: {e}")))
+    if bytes.len() as u64 >= limit {
+        let p = scenario::too_large_stream();
+        return Err(invalid(format!(
+            "{file}: {}: {}",
+            p.path,
+            lang().problem(&p)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The language of messages: Swedish when the locale says so (`LANG=sv_SE.UTF-8`, or
+/// `LC_ALL`/`LC_MESSAGES`, which take precedence), English otherwise.
+#[derive(Clone, Copy)]
+enum Lang {
+    Sv,
+    En,
+}
+
+fn lang() -> Lang {
+    let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+    match var {
+        Some(v) if v.starts_with("sv") => Lang::Sv,
+        _ => Lang::En,
+    }
+}
+
+impl Lang {
+    fn problem(self, p: &scenario::Problem) -> &str {
+        match self {
+            Lang::Sv => &p.message_sv,
+            Lang::En => &p.message_en,
+        }
+    }
+
+    fn text(self, e: &iop_core::Explanation) -> &str {
+        match self {
+            Lang::Sv => &e.sv,
+            Lang::En => &e.en,
+        }
+    }
 }
 
 fn today() -> NaiveDate {
@@ -248,16 +340,19 @@ fn run(cli: Cli) -> Result<String, Failure> {
                         Severity::Error => "error",
                         Severity::Warning => "warning",
                     };
-                    lines.push(format!("{file}: {}: {sev}: {}", p.path, p.message_en));
+                    lines.push(format!("{file}: {}: {sev}: {}", p.path, lang().problem(p)));
                 }
             }
             if errors {
                 Err(Failure(1, lines))
             } else {
                 for l in &lines {
-                    eprintln!("{l}");
+                    eprintln!("{}", one_line(l));
                 }
-                Ok(files.iter().map(|f| format!("{f}: ok\n")).collect())
+                Ok(files
+                    .iter()
+                    .map(|f| format!("{}: ok\n", one_line(f)))
+                    .collect())
             }
         }
         Command::Compare { file, at, format } => {
@@ -275,16 +370,32 @@ fn run(cli: Cli) -> Result<String, Failure> {
             file,
             agreement,
             at,
+            window,
             format,
         } => {
+            let span = window.span(at)?;
             let s = load(&file)?;
             let a = find(&s, &agreement, &file)?;
-            let events = obligations_calendar(a, at.unwrap_or_else(today));
+            let Some(window) = span.window_for(a) else {
+                return Ok(String::new());
+            };
+            let events = obligations_calendar(a, window);
+            let note = Outside::of(a, window).note(window);
             Ok(match format {
-                ScheduleFormat::Table => tables::calendar_table(&events),
-                ScheduleFormat::Json => pretty(&export::calendar_json(&events)),
-                ScheduleFormat::Ics => {
-                    export::calendar_ics(&a.id, &a.name, &events, Utc::now().naive_utc())
+                ScheduleFormat::Table => {
+                    let mut out =
+                        note.map_or(String::new(), |n| format!("{}\n\n", lang().text(&n)));
+                    out.push_str(&tables::calendar_table(a, &events));
+                    out
+                }
+                other => {
+                    if let Some(n) = note {
+                        eprintln!("{}", one_line(lang().text(&n)));
+                    }
+                    match other {
+                        ScheduleFormat::Json => pretty(&export::calendar_json(a, &events)),
+                        _ => export::calendar_ics(a, &events, Utc::now().naive_utc()),
+                    }
                 }
             })
         }
@@ -318,12 +429,38 @@ fn run(cli: Cli) -> Result<String, Failure> {
 
 fn run_more(command: Command) -> Result<String, Failure> {
     match command {
-        Command::Payments { file, at, format } => {
+        Command::Payments {
+            file,
+            at,
+            window,
+            format,
+        } => {
+            let span = window.span(at)?;
             let s = load(&file)?;
-            let at = at.unwrap_or_else(today);
+            let outside = s
+                .agreements
+                .iter()
+                .filter(|a| {
+                    span.window_for(a)
+                        .is_some_and(|w| Outside::of(a, w).note(w).is_some())
+                })
+                .count();
+            if outside > 0 {
+                let (sv, en) = match span {
+                    Span::Around(at) => (
+                        format!("Visar för varje avtal perioden som löper {at} och nästa (högst {} år); {outside} avtal har fler betalningar utanför. Välj datum med --from och --to.", iop_core::window::DEFAULT_YEARS),
+                        format!("Showing for each agreement the period running on {at} and the next (at most {} years); {outside} agreements have more payments outside. Choose dates with --from and --to.", iop_core::window::DEFAULT_YEARS),
+                    ),
+                    Span::Between(w) => (
+                        format!("Visar {} – {}; {outside} avtal har fler betalningar utanför.", w.from, w.to),
+                        format!("Showing {} – {}; {outside} agreements have more payments outside.", w.from, w.to),
+                    ),
+                };
+                eprintln!("{}", lang().text(&iop_core::Explanation::new(sv, en)));
+            }
             Ok(match format {
-                TableCsv::Csv => export::payments_csv(&s.agreements, at),
-                TableCsv::Table => tables::payments_table(&s.agreements, at),
+                TableCsv::Csv => export::payments_csv(&s.agreements, span),
+                TableCsv::Table => tables::payments_table(&s.agreements, span),
             })
         }
         Command::Draft {
@@ -362,11 +499,10 @@ fn run_more(command: Command) -> Result<String, Failure> {
             if count > 1_000_000 || bytes.is_some_and(|b| b > iop_core::scenario::MAX_BYTES) {
                 return Err(misuse("at most 1 000 000 agreements or 20 MB".into()));
             }
-            let s = match bytes {
-                Some(b) => iop_core::generate::scenario_of_size(b, seed),
-                None => iop_core::generate::scenario(count, seed),
-            };
-            Ok(s.to_json() + "\n")
+            match bytes {
+                Some(b) => Ok(iop_core::generate::scenario_of_size(b, seed).to_json() + "\n"),
+                None => generate_streamed(count, seed),
+            }
         }
         Command::ShareLink { file, base } => {
             let s = load(&file)?;
@@ -379,6 +515,60 @@ fn run_more(command: Command) -> Result<String, Failure> {
         }
         _ => Err(misuse("unknown command".into())),
     }
+}
+
+/// Writes a generated scenario agreement by agreement, so memory stays flat whatever the
+/// count; says so on stderr when the file outgrows what `iop` reads.
+fn generate_streamed(count: usize, seed: u64) -> Result<String, Failure> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match write_generated(&mut out, count, seed).and_then(|n| {
+        out.flush()?;
+        Ok(n)
+    }) {
+        Ok(n) => n,
+        // A closed pipe (`iop generate | head`) ends the output, as for every command.
+        Err(_) => return Ok(String::new()),
+    };
+    if written > scenario::MAX_BYTES {
+        let mb = written / (1024 * 1024);
+        let (sv, en) = (
+            format!("Skrev {mb} MB; iop läser högst 20 MB. Välj färre avtal, eller --bytes för en fil som går att läsa."),
+            format!("Wrote {mb} MB; iop reads at most 20 MB. Choose fewer agreements, or --bytes for a file it can read."),
+        );
+        eprintln!("{}", lang().text(&iop_core::Explanation::new(sv, en)));
+    }
+    Ok(String::new())
+}
+
+/// The generated scenario's bytes to `out`, one agreement at a time; how many were written.
+fn write_generated(out: &mut impl Write, count: usize, seed: u64) -> std::io::Result<usize> {
+    let head = Scenario::new(
+        &iop_core::generate::name(count, seed),
+        chrono::NaiveDateTime::default(),
+        vec![],
+    )
+    .to_json();
+    let (before, after) = head
+        .split_once("\"agreements\": []")
+        .ok_or_else(|| std::io::Error::other("unexpected scenario layout"))?;
+    let mut written = 0;
+    let mut put = |out: &mut dyn Write, bytes: &[u8]| {
+        written += bytes.len();
+        out.write_all(bytes)
+    };
+    put(out, before.as_bytes())?;
+    put(out, b"\"agreements\": [")?;
+    for (i, a) in iop_core::generate::stream(count, seed).enumerate() {
+        put(out, if i == 0 { b"\n" } else { b",\n" })?;
+        put(
+            out,
+            serde_json::to_string(&a).unwrap_or_default().as_bytes(),
+        )?;
+    }
+    put(out, b"\n]")?;
+    put(out, after.as_bytes())?;
+    put(out, b"\n")?;
+    Ok(written)
 }
 
 fn find<'a>(s: &'a Scenario, id: &str, file: &str) -> Result<&'a iop_core::Agreement, Failure> {
@@ -408,12 +598,12 @@ fn main() -> ExitCode {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`iop compare … | head`) is not an error worth a panic.
-            let _ = stdout.write_all(out.as_bytes());
+            let _ = stdout.write_all(terminal_safe(&out).as_bytes());
             ExitCode::SUCCESS
         }
         Err(Failure(code, lines)) => {
             for l in lines {
-                eprintln!("{l}");
+                eprintln!("{}", one_line(&l));
             }
             ExitCode::from(code)
         }

@@ -10,6 +10,8 @@ use iop_core::export::{
 };
 use iop_core::known::Known;
 use iop_core::money::{format_decimal_sv, Sek};
+use iop_core::printable::one_line;
+use iop_core::window::Span;
 
 fn text_money(v: Known<Sek>) -> String {
     match v {
@@ -19,8 +21,14 @@ fn text_money(v: Known<Sek>) -> String {
 }
 
 /// Columns aligned by characters, for people: a header row, a rule, the rows. Numeric columns
-/// (given by index) are right-aligned.
+/// (given by index) are right-aligned. A cell's control characters (a line break, a terminal
+/// escape) are shown escaped, so each row stays one line and the terminal obeys none of them.
 pub fn text_table(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| one_line(c).into_owned()).collect())
+        .collect();
+    let rows = rows.as_slice();
     let mut width: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for r in rows {
         for (w, c) in width.iter_mut().zip(r) {
@@ -130,8 +138,8 @@ impl IfEmpty for String {
 }
 
 /// The payments as a text table with Swedish formats (unknown shown as `okänt`).
-pub fn payments_table(agreements: &[iop_core::Agreement], at: NaiveDate) -> String {
-    let mut rows = payment_rows(agreements, at, text_money);
+pub fn payments_table(agreements: &[iop_core::Agreement], span: Span) -> String {
+    let mut rows = payment_rows(agreements, span, text_money);
     for r in &mut rows {
         // The earliest and latest day are empty when unknown.
         for cell in r.iter_mut().skip(3).take(2) {
@@ -144,7 +152,7 @@ pub fn payments_table(agreements: &[iop_core::Agreement], at: NaiveDate) -> Stri
 }
 
 /// The calendar as a text table.
-pub fn calendar_table(events: &[Event]) -> String {
+pub fn calendar_table(agreement: &iop_core::Agreement, events: &[Event]) -> String {
     let rows: Vec<Vec<String>> = events
         .iter()
         .map(|e| {
@@ -153,7 +161,7 @@ pub fn calendar_table(events: &[Event]) -> String {
                     .value()
                     .map_or_else(|| format!("okänt ({}–)", e.year_start), |d| d.to_string()),
                 e.kind.key().to_string(),
-                e.description.clone(),
+                e.text(agreement),
                 e.amount.map(text_money).unwrap_or_default(),
             ]
         })

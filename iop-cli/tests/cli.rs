@@ -11,9 +11,13 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// `iop` with English messages, whatever the machine's locale.
 fn iop(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_iop"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("the iop binary runs")
 }
@@ -462,7 +466,9 @@ fn every_bad_file_is_rejected() {
         ("too-deep.json", "deeper than 64 levels"),
         ("newer-major.json", "newer than this tool reads"),
         ("duplicate-ids.json", "$.agreements[1].id: error: Id \"kalmar-2022-2024\" is used twice"),
-        ("share-over-whole.json", "$.agreements[1].funding.split: error: Wrong type or unknown/missing field: \"3/2\" is more than the whole"),
+        ("share-over-whole.json", "$.agreements[1].funding.split.payers[0].share: error: Wrong type or unknown/missing field: \"3/2\" is more than the whole"),
+        ("long-term-many-payers.json", "$.agreements[0].term.end: error: The term 1900-01-01 – 9999-12-31 is over 100 years"),
+        ("duplicate-key.json", "$.agreements[0].name: error: The field occurs twice"),
         ("shares-not-a-whole.json", "do not make one whole"),
         ("huge-number.json", "$.agreements[1].funding.components[0].amount: error"),
         ("float-amount.json", "$.agreements[1].funding.components[0].amount: error"),

@@ -13,7 +13,8 @@ use crate::known::Known;
 use crate::money::Sek;
 use crate::obligations::Due;
 use crate::parties::Side;
-use crate::payments::payments_in_period;
+use crate::payments::payments_in_period_within;
+use crate::window::Window;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -62,44 +63,85 @@ pub struct Event {
     pub description: String,
     /// The amount, for a payment.
     pub amount: Option<Known<Sek>>,
-    /// The payer, for a payment part.
-    pub payer: Option<String>,
+    /// The payer, for a payment part: its place among the agreement's payers (see
+    /// [`Event::text`]), so that no event copies a payer's name.
+    pub payer: Option<usize>,
     /// Who must act.
     pub responsible: Vec<Side>,
 }
 
-/// Every dated obligation from the start through the period running on (or standing for) `at`,
-/// sorted by date; undated events sort at the start of their agreement year.
+impl Event {
+    /// What is due, in Swedish; for a payment part, with the payer's name from `agreement`.
+    ///
+    /// ```
+    /// use iop_core::{calendar::obligations_calendar, presets, window::Window};
+    /// let k = presets::kalmar_2025_2027();
+    /// let events = obligations_calendar(&k, Window::around(&k, presets::date(2025, 1, 1)).unwrap());
+    /// assert_eq!(events[0].text(&k), "Utbetalning från Kommunledningskontoret");
+    /// ```
+    pub fn text(&self, agreement: &Agreement) -> String {
+        match self
+            .payer
+            .and_then(|i| agreement.funding.split.payer_name(i))
+        {
+            Some(name) => format!("{} från {name}", self.description),
+            None => self.description.clone(),
+        }
+    }
+}
+
+/// Every dated obligation within `window` (an undated one: of an agreement year that overlaps
+/// it), sorted by date; undated events sort at the start of their agreement year. The work
+/// follows the window, not the length of the term (see [`crate::window`]).
 ///
 /// ```
-/// use iop_core::{calendar::{obligations_calendar, EventKind}, presets};
-/// let events = obligations_calendar(&presets::kalmar_2025_2027(), presets::date(2025, 1, 1));
+/// use iop_core::{calendar::{obligations_calendar, EventKind}, presets, window::Window};
+/// let k = presets::kalmar_2025_2027();
+/// let events = obligations_calendar(&k, Window::around(&k, presets::date(2025, 1, 1)).unwrap());
 /// let payments = events.iter().filter(|e| e.kind == EventKind::Payment).count();
 /// assert_eq!(payments, 6); // three years × two payers
 /// ```
-pub fn obligations_calendar(agreement: &Agreement, at: NaiveDate) -> Vec<Event> {
+pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event> {
     let mut out = Vec::new();
     let (Some(anchor), Some(mut period)) = (anchor(agreement), agreement.term.first_period())
     else {
         return out;
     };
-    let last = agreement.term.period_for(at).map_or(0, |p| p.index);
+    let overlaps = |a: NaiveDate, b: NaiveDate| a <= window.to && b >= window.from;
     loop {
-        let payments = payments_in_period(agreement, &period, Conditions::AsRecorded);
+        if period.start.value().is_some_and(|s| *s > window.to) {
+            break;
+        }
+        if period.end < window.from {
+            match agreement.term.next_period(period) {
+                Some(n) => period = n,
+                None => break,
+            }
+            continue;
+        }
+        let payments =
+            payments_in_period_within(agreement, &period, window, Conditions::AsRecorded);
         for p in &payments {
-            for (payer, amount) in &p.per_payer {
+            for (i, amount) in p
+                .per_payer(&agreement.funding.split)
+                .into_iter()
+                .enumerate()
+            {
                 out.push(Event {
                     date: p.due(),
                     year_start: p.agreement_year.0,
                     kind: EventKind::Payment,
-                    description: format!("Utbetalning från {payer}"),
-                    amount: Some(*amount),
-                    payer: Some(payer.clone()),
+                    description: "Utbetalning".into(),
+                    amount: Some(amount),
+                    payer: Some(i),
                     responsible: vec![Side::Public],
                 });
             }
         }
-        for (year, a, b) in years_of_period(anchor, &period) {
+        let years = years_of_period(anchor, &period)
+            .into_iter()
+            .filter(|(_, a, b)| overlaps(*a, *b));
+        for (year, a, b) in years {
             let year_payment = payments.iter().find(|p| p.agreement_year == year);
             for doc in &agreement.obligations.documents {
                 let date = match doc.due {
@@ -192,14 +234,13 @@ pub fn obligations_calendar(agreement: &Agreement, at: NaiveDate) -> Vec<Event> 
             payer: None,
             responsible: vec![],
         });
-        if period.index >= last {
-            break;
-        }
         match agreement.term.next_period(period) {
             Some(n) => period = n,
             None => break,
         }
     }
+    // Events of a year that overlaps the window but dated outside it are left out.
+    out.retain(|e| e.date.value().is_none_or(|d| window.contains(*d)));
     out.sort_by_key(|e| (e.date.value().copied().unwrap_or(e.year_start), e.kind));
     out
 }

@@ -91,6 +91,80 @@ pub fn period_end_of_month(date: NaiveDate) -> Option<NaiveDate> {
     day_before(add_months(first, 1)?)
 }
 
+/// Reads a date exactly as the file format writes it and its schema allows: `YYYY-MM-DD`, four
+/// digits of year, two of month and day, nothing around it (`"2025-1-1"`, `" 2025-01-01"` and
+/// `"+2025-01-01"` are not dates of the format), and a day that exists.
+///
+/// ```
+/// use iop_core::dates::parse_iso;
+/// assert_eq!(parse_iso("2025-02-28"), chrono::NaiveDate::from_ymd_opt(2025, 2, 28));
+/// assert_eq!(parse_iso("2025-1-1"), None);
+/// assert_eq!(parse_iso("2025-02-30"), None);
+/// ```
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let shape = b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| text.get(r)?.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(i32::try_from(n(0..4)?).ok()?, n(5..7)?, n(8..10)?)
+}
+
+/// A text that is not a date of the file format.
+#[derive(Debug)]
+struct NotIsoDate(String);
+
+impl crate::explain::Bilingual for NotIsoDate {
+    fn sv(&self) -> String {
+        format!(
+            "\"{}\" är inte ett datum på formen ÅÅÅÅ-MM-DD som finns",
+            self.0
+        )
+    }
+    fn en(&self) -> String {
+        format!(
+            "\"{}\" is not an existing date of the form YYYY-MM-DD",
+            self.0
+        )
+    }
+}
+
+/// Serde for the format's dates, strictly by [`parse_iso`]: `#[serde(deserialize_with)]` on a
+/// `NaiveDate`, an `Option<NaiveDate>` (`null` or absent is `None`) or a `Known<NaiveDate>`
+/// (`null` is unknown).
+pub mod iso {
+    use super::{parse_iso, NotIsoDate};
+    use crate::known::Known;
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer};
+
+    /// A date.
+    pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        let shown: String = text.chars().take(40).collect();
+        parse_iso(&text)
+            .ok_or_else(|| D::Error::custom(crate::explain::to_serde(&NotIsoDate(shown))))
+    }
+
+    /// A date or `None`.
+    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrap(#[serde(deserialize_with = "date")] NaiveDate);
+        Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+    }
+
+    /// A date or unknown.
+    pub fn known<'de, D: Deserializer<'de>>(d: D) -> Result<Known<NaiveDate>, D::Error> {
+        option(d).map(Known::from)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,15 +52,17 @@ pub struct Component {
     /// Kronor per agreement year (for a one-off: the one amount); unknown when not stated.
     pub amount: Known<Sek>,
     /// Applies from this date (a change from a given date); from the start when `None`.
+    #[serde(default, deserialize_with = "crate::dates::iso::option")]
     pub from: Option<NaiveDate>,
     /// Applies until this date inclusive; to the end when `None`.
+    #[serde(default, deserialize_with = "crate::dates::iso::option")]
     pub until: Option<NaiveDate>,
     /// Where the amount is stated.
     pub source: Option<SourceRef>,
 }
 
 /// The kind of a funding component.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ComponentKind {
     /// The grant for the agreed services (*ersättning för insatserna*).
@@ -82,8 +84,9 @@ pub enum ComponentKind {
 }
 
 /// Indexation of the recurring amounts (*uppräkning*).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(example = indexation_examples::fixed(), example = indexation_examples::series())]
 pub enum Indexation {
     /// A fixed percent a year: in an agreement year starting in calendar year Y the factor is
     /// (1 + percent/100)^(Y − base_year), and 1 before.
@@ -109,7 +112,7 @@ pub enum Indexation {
 }
 
 /// The split between payers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Split {
     /// Each payer pays a share; the shares make one whole.
@@ -164,6 +167,14 @@ impl Split {
         }
     }
 
+    /// The name of the payer at `index`, without collecting the others.
+    pub fn payer_name(&self, index: usize) -> Option<&str> {
+        match self {
+            Split::Share { payers } => payers.get(index).map(|p| p.name.as_str()),
+            Split::Amount { payers } => payers.get(index).map(|p| p.name.as_str()),
+        }
+    }
+
     /// Each payer's part, for display: a share as a percentage (`50 %`), a fixed amount as kronor
     /// per year (`600 000 kr`).
     pub fn shares_sv(&self) -> Vec<String> {
@@ -214,7 +225,7 @@ pub struct PaymentSchedule {
 }
 
 /// When in each agreement year the money is paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PaymentTiming {
     /// Once a year, within quarter 1–4 (the first such quarter ending on or after the agreement
@@ -371,4 +382,142 @@ pub fn amount_between(
         }
     }
     Ok(Known::Known(total))
+}
+
+/// The schema's examples of indexation; a test reads each from the schema and back.
+mod indexation_examples {
+    pub fn fixed() -> serde_json::Value {
+        serde_json::json!({"type": "fixed_percent", "percent": "2.5", "base_year": 2025})
+    }
+    pub fn series() -> serde_json::Value {
+        serde_json::json!({
+            "type": "series",
+            "name": "PKV",
+            "base_year": 2024,
+            "lag_years": 1,
+            "values": {"2024": "100.0", "2025": "103.2", "2026": "105.9"}
+        })
+    }
+}
+
+// Read by hand, field by field, so that an error names the field itself (see `crate::nested`).
+
+impl<'de> Deserialize<'de> for ComponentKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (tag, mut b) = crate::nested::tagged(d, "type")?;
+        let (kind, known): (ComponentKind, &[&str]) = match tag.as_str() {
+            "base" => (ComponentKind::Base, &[]),
+            "replaces_foreningsbidrag" => (ComponentKind::ReplacesForeningsbidrag, &[]),
+            "conditional" => (
+                ComponentKind::Conditional {
+                    condition: b.field("condition")?,
+                    met: b.field("met")?,
+                },
+                &["condition", "met"],
+            ),
+            "one_off" => {
+                #[derive(Deserialize)]
+                struct On(#[serde(deserialize_with = "crate::dates::iso::known")] Known<NaiveDate>);
+                let on: On = b.field("on")?;
+                (ComponentKind::OneOff { on: on.0 }, &["on"])
+            }
+            other => {
+                return Err(crate::nested::unknown_variant(
+                    "type",
+                    other,
+                    &["base", "replaces_foreningsbidrag", "conditional", "one_off"],
+                ))
+            }
+        };
+        b.done(known)?;
+        Ok(kind)
+    }
+}
+
+impl<'de> Deserialize<'de> for Indexation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (tag, mut b) = crate::nested::tagged(d, "type")?;
+        let (ix, known): (Indexation, &[&str]) = match tag.as_str() {
+            "fixed_percent" => (
+                Indexation::FixedPercent {
+                    percent: b.field("percent")?,
+                    base_year: b.field("base_year")?,
+                },
+                &["percent", "base_year"],
+            ),
+            "series" => (
+                Indexation::Series {
+                    name: b.field("name")?,
+                    base_year: b.field("base_year")?,
+                    lag_years: b.field("lag_years")?,
+                    values: b.field("values")?,
+                },
+                &["name", "base_year", "lag_years", "values"],
+            ),
+            other => {
+                return Err(crate::nested::unknown_variant(
+                    "type",
+                    other,
+                    &["fixed_percent", "series"],
+                ))
+            }
+        };
+        b.done(known)?;
+        Ok(ix)
+    }
+}
+
+impl<'de> Deserialize<'de> for Split {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (tag, mut b) = crate::nested::tagged(d, "by")?;
+        let split = match tag.as_str() {
+            "share" => Split::Share {
+                payers: b.field("payers")?,
+            },
+            "amount" => Split::Amount {
+                payers: b.field("payers")?,
+            },
+            other => {
+                return Err(crate::nested::unknown_variant(
+                    "by",
+                    other,
+                    &["share", "amount"],
+                ))
+            }
+        };
+        b.done(&["payers"])?;
+        Ok(split)
+    }
+}
+
+impl<'de> Deserialize<'de> for PaymentTiming {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (tag, mut b) = crate::nested::tagged(d, "type")?;
+        let (timing, known): (PaymentTiming, &[&str]) = match tag.as_str() {
+            "quarter" => (
+                PaymentTiming::Quarter {
+                    quarter: b.field("quarter")?,
+                },
+                &["quarter"],
+            ),
+            "yearly" => (
+                PaymentTiming::Yearly {
+                    month: b.field("month")?,
+                    day: b.field("day")?,
+                },
+                &["month", "day"],
+            ),
+            "quarterly" => (PaymentTiming::Quarterly, &[]),
+            "unknown" => (PaymentTiming::Unknown, &[]),
+            other => {
+                return Err(crate::nested::unknown_variant(
+                    "type",
+                    other,
+                    &["quarter", "yearly", "quarterly", "unknown"],
+                ))
+            }
+        };
+        b.done(known)?;
+        Ok(timing)
+    }
 }

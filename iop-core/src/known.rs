@@ -167,9 +167,8 @@ pub mod known_option {
         match v {
             serde_json::Value::Null => Ok(Known::Unknown),
             serde_json::Value::String(s) if s == "none" => Ok(Known::Known(None)),
-            other => serde_json::from_value(other)
-                .map(|x| Known::Known(Some(x)))
-                .map_err(serde::de::Error::custom),
+            // Read on its own with its path kept, so an error names the field inside.
+            other => crate::nested::value(other, "").map(|x| Known::Known(Some(x))),
         }
     }
 

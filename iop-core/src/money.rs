@@ -34,6 +34,8 @@ pub enum MoneyError {
     FinerThanOre(String),
     /// Beyond ±10^14 kr.
     TooLarge(String),
+    /// In a file: not written as the format writes amounts (`" 100"`, `"+100"`, `"1.500"`).
+    NotPlain(String),
 }
 
 impl fmt::Display for MoneyError {
@@ -52,6 +54,10 @@ impl fmt::Display for MoneyError {
                 )
             }
             MoneyError::TooLarge(s) => write!(f, "{s:?} is larger than 10^14 kr"),
+            MoneyError::NotPlain(s) => write!(
+                f,
+                "{s:?} is not an amount as the file format writes it: digits, an optional minus and point, at most two decimals (\"1000000.00\")"
+            ),
         }
     }
 }
@@ -68,6 +74,9 @@ impl crate::explain::Bilingual for MoneyError {
                 format!("\"{s}\" har fler än två decimaler: ett öre är den minsta enheten")
             }
             MoneyError::TooLarge(s) => format!("\"{s}\" är större än 10^14 kr"),
+            MoneyError::NotPlain(s) => format!(
+                "\"{s}\" är inte ett belopp som filformatet skriver det: siffror, ev. minus och punkt, högst två decimaler (\"1000000.00\")"
+            ),
         }
     }
 
@@ -262,10 +271,46 @@ impl Serialize for Sek {
     }
 }
 
+/// Whether `text` is an amount as the file format writes it, exactly as the schema's pattern
+/// `^-?([0-9]{1,14}(\.[0-9]{1,2})?|100000000000000(\.0{1,2})?)$` says: no sign but a minus,
+/// no space, no exponent, at most two decimals, at most 10^14. The reader and the schema share
+/// this one definition (a test checks them against each other).
+///
+/// ```
+/// use iop_core::money::is_plain;
+/// assert!(is_plain("1000000.00") && is_plain("-5") && is_plain("100000000000000.00"));
+/// assert!(!is_plain(" 100") && !is_plain("+100") && !is_plain("999999999999999.99"));
+/// ```
+pub fn is_plain(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let frac_ok = frac.is_none_or(|f| digits(f) && f.len() <= 2);
+    let max = int == "100000000000000" && frac.is_none_or(|f| f.bytes().all(|b| b == b'0'));
+    digits(int) && frac_ok && (int.len() <= 14 || max)
+}
+
+/// A schema pattern, for the schema: the same rule as [`is_plain`].
+pub const PLAIN_PATTERN: &str = r"^-?([0-9]{1,14}(\.[0-9]{1,2})?|100000000000000(\.0{1,2})?)$";
+
 impl<'de> Deserialize<'de> for Sek {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Sek::parse(&text).map_err(|e| serde::de::Error::custom(crate::explain::to_serde(&e)))
+        let shown: String = text.chars().take(40).collect();
+        let plain = is_plain(&text);
+        match Sek::parse(&text) {
+            Ok(v) if plain => Ok(v),
+            // The precise reason where there is one (too many decimals, too large).
+            Err(e @ (MoneyError::FinerThanOre(_) | MoneyError::TooLarge(_))) => {
+                Err(serde::de::Error::custom(crate::explain::to_serde(&e)))
+            }
+            _ => Err(serde::de::Error::custom(crate::explain::to_serde(
+                &MoneyError::NotPlain(shown),
+            ))),
+        }
     }
 }
 

@@ -71,7 +71,7 @@ pub enum DocumentKind {
 }
 
 /// When a yearly document is due.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Due {
     /// Sent with the invoice: due when the year's payment is due.
@@ -111,5 +111,32 @@ impl DocumentKind {
     /// or accounts on the past year).
     pub fn is_plan(self) -> bool {
         matches!(self, DocumentKind::Plan | DocumentKind::ActionPlan)
+    }
+}
+
+// Read by hand, field by field, so that an error names the field itself (see `crate::nested`).
+impl<'de> Deserialize<'de> for Due {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (tag, mut b) = crate::nested::tagged(d, "type")?;
+        let (due, known): (Due, &[&str]) = match tag.as_str() {
+            "with_invoice" => (Due::WithInvoice, &[]),
+            "before_year" => (Due::BeforeYear, &[]),
+            "after_year" => (
+                Due::AfterYear {
+                    days: b.field("days")?,
+                },
+                &["days"],
+            ),
+            "unknown" => (Due::Unknown, &[]),
+            other => {
+                return Err(crate::nested::unknown_variant(
+                    "type",
+                    other,
+                    &["with_invoice", "before_year", "after_year", "unknown"],
+                ))
+            }
+        };
+        b.done(known)?;
+        Ok(due)
     }
 }

@@ -8,11 +8,12 @@
 use crate::agreement::Agreement;
 use crate::amounts::{anchor, years_of_period};
 use crate::dates;
-use crate::funding::{amount_between, per_payer, Conditions, PaymentTiming};
+use crate::funding::{amount_between, per_payer, Conditions, PaymentTiming, Split};
 use crate::known::Known;
 use crate::money::Sek;
 use crate::split::allocate_by_weights;
 use crate::term::Period;
+use crate::window::Window;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -25,14 +26,21 @@ pub struct Payment {
     pub window: Known<(NaiveDate, NaiveDate)>,
     /// The amount.
     pub amount: Known<Sek>,
-    /// What each payer pays of it.
-    pub per_payer: Vec<(String, Known<Sek>)>,
 }
 
 impl Payment {
     /// The latest day it is due.
     pub fn due(&self) -> Known<NaiveDate> {
         self.window.map(|w| w.1)
+    }
+
+    /// What each payer of `split` pays of it, in the split's order: computed when asked, so a
+    /// schedule holds no copy of a payer's name or part per payment.
+    pub fn per_payer(&self, split: &Split) -> Vec<Known<Sek>> {
+        per_payer(split, self.amount)
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect()
     }
 }
 
@@ -102,9 +110,18 @@ pub fn payments_in_period(
     let Some(anchor) = anchor(agreement) else {
         return Vec::new();
     };
+    payments_of_years(agreement, years_of_period(anchor, period), conditions)
+}
+
+/// The payments of the agreement years given (each cut to its period).
+fn payments_of_years(
+    agreement: &Agreement,
+    years: Vec<((NaiveDate, NaiveDate), NaiveDate, NaiveDate)>,
+    conditions: Conditions,
+) -> Vec<Payment> {
     let funding = &agreement.funding;
     let mut out = Vec::new();
-    for (year, a, b) in years_of_period(anchor, period) {
+    for (year, a, b) in years {
         // Too large to hold: unknown here; the yearly and period figures say why.
         let amount = amount_between(funding, year, a, b, conditions).unwrap_or(Known::Unknown);
         match windows(funding.payments.timing, year, a, b) {
@@ -112,7 +129,6 @@ pub fn payments_in_period(
                 agreement_year: year,
                 window: Known::Unknown,
                 amount,
-                per_payer: per_payer(&funding.split, amount),
             }),
             Known::Known(ws) => {
                 // A part-year that holds none of the timing's dates is still paid: within the part.
@@ -129,13 +145,82 @@ pub fn payments_in_period(
                         agreement_year: year,
                         window: Known::Known(w),
                         amount: part,
-                        per_payer: per_payer(&funding.split, part),
                     });
                 }
             }
         }
     }
     out
+}
+
+/// The payments due within `window` (those whose dates are unknown: of an agreement year that
+/// overlaps it), period by period: the work follows the window, not the term.
+///
+/// ```
+/// use iop_core::{presets, payments::payments_in_window, funding::Conditions, window::Window};
+/// let k = presets::kalmar_2025_2027();
+/// let w = Window::new(presets::date(2026, 1, 1), presets::date(2026, 12, 31)).unwrap();
+/// let pays = payments_in_window(&k, w, Conditions::AsRecorded);
+/// assert_eq!(pays.len(), 1);
+/// assert_eq!(pays[0].per_payer(&k.funding.split).len(), 2);
+/// ```
+pub fn payments_in_window(
+    agreement: &Agreement,
+    window: Window,
+    conditions: Conditions,
+) -> Vec<Payment> {
+    let mut out = Vec::new();
+    let (Some(anchor), Some(mut p)) = (anchor(agreement), agreement.term.first_period()) else {
+        return out;
+    };
+    loop {
+        if p.start.value().is_some_and(|s| *s > window.to) {
+            break;
+        }
+        if p.end >= window.from {
+            out.extend(period_within(agreement, anchor, &p, window, conditions));
+        }
+        match agreement.term.next_period(p) {
+            Some(n) => p = n,
+            None => break,
+        }
+    }
+    out
+}
+
+/// The payments of `period` within `window`: only the agreement years that overlap it are
+/// computed.
+pub fn payments_in_period_within(
+    agreement: &Agreement,
+    period: &Period,
+    window: Window,
+    conditions: Conditions,
+) -> Vec<Payment> {
+    match anchor(agreement) {
+        Some(anchor) => period_within(agreement, anchor, period, window, conditions),
+        None => Vec::new(),
+    }
+}
+
+fn period_within(
+    agreement: &Agreement,
+    anchor: NaiveDate,
+    period: &Period,
+    window: Window,
+    conditions: Conditions,
+) -> Vec<Payment> {
+    let overlaps = |a: NaiveDate, b: NaiveDate| a <= window.to && b >= window.from;
+    let years = years_of_period(anchor, period)
+        .into_iter()
+        .filter(|(_, a, b)| overlaps(*a, *b))
+        .collect();
+    payments_of_years(agreement, years, conditions)
+        .into_iter()
+        .filter(|pay| match pay.window {
+            Known::Known((first, last)) => overlaps(first, last),
+            Known::Unknown => true,
+        })
+        .collect()
 }
 
 /// All payments from the first period through the period standing for `date`.
@@ -177,11 +262,8 @@ mod tests {
             let y = 2025 + i as i32;
             assert_eq!(pay.window, Known::Known((date(y, 1, 1), date(y, 3, 31))));
             assert_eq!(pay.amount, Known::Known(Sek::kronor(1_000_000)));
-            assert_eq!(pay.per_payer.len(), 2);
-            assert!(pay
-                .per_payer
-                .iter()
-                .all(|(_, a)| *a == Known::Known(Sek::kronor(500_000))));
+            let parts = pay.per_payer(&k.funding.split);
+            assert_eq!(parts, vec![Known::Known(Sek::kronor(500_000)); 2]);
         }
     }
 }

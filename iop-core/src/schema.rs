@@ -40,12 +40,17 @@ macro_rules! string_type {
     };
 }
 
-string_type!(
-    crate::money::Sek,
-    "Sek",
-    r"^-?[0-9]{1,15}(\.[0-9]{1,2})?$",
-    "Kronor as a decimal string with at most two decimals (\"1000000.00\")."
-);
+impl JsonSchema for crate::money::Sek {
+    fn schema_name() -> Cow<'static, str> {
+        "Sek".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        string_schema(
+            crate::money::PLAIN_PATTERN,
+            "Kronor as a decimal string with at most two decimals, at most 10^14 (\"1000000.00\").",
+        )
+    }
+}
 string_type!(
     crate::split::Share,
     "Share",

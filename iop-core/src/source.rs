@@ -16,6 +16,7 @@ pub struct SourceDocument {
     /// What the document is.
     pub title: String,
     /// Its date, when stated.
+    #[serde(default, deserialize_with = "crate::dates::iso::option")]
     pub date: Option<NaiveDate>,
 }
 

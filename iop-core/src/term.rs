@@ -24,6 +24,7 @@ const MAX_EXTENSIONS: u32 = 1000;
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// First day (unknown for Värmdö: the seed does not give it).
+    #[serde(deserialize_with = "crate::dates::iso::known")]
     pub start: Known<NaiveDate>,
     /// Last day of the first period.
     pub end: TermEnd,
@@ -31,6 +32,7 @@ pub struct Term {
     pub renewal: Renewal,
     /// A date the source itself gives for the renewal decision or a new proposal
     /// (Linköping: a proposal by September 2019).
+    #[serde(default, deserialize_with = "crate::dates::iso::option")]
     pub stated_decision_due: Option<NaiveDate>,
     /// Where the term is stated.
     pub source: Option<SourceRef>,
@@ -41,7 +43,7 @@ pub struct Term {
 #[serde(rename_all = "snake_case")]
 pub enum TermEnd {
     /// Ends on this date (inclusive).
-    On(NaiveDate),
+    On(#[serde(deserialize_with = "crate::dates::iso::date")] NaiveDate),
     /// Runs until further notice, with no end date.
     OpenEnded,
     /// The source does not say.
@@ -89,7 +91,7 @@ impl Duration {
 }
 
 /// What happens when a period ends (*förlängning*).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Renewal {
     /// Ends without notice when the period ends (*upphör utan uppsägning*).
@@ -422,5 +424,41 @@ impl Term {
             (Known::Known(s), TermEnd::On(e)) => dates::whole_months(s, e).into(),
             _ => Known::Unknown,
         }
+    }
+}
+
+// Read by hand, field by field, so that an error names the field itself (see `crate::nested`).
+impl<'de> Deserialize<'de> for Renewal {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (tag, mut b) = crate::nested::tagged(d, "type")?;
+        let (renewal, known): (Renewal, &[&str]) = match tag.as_str() {
+            "none" => (Renewal::None, &[]),
+            "automatic_extension" => (
+                Renewal::AutomaticExtension {
+                    years: b.field("years")?,
+                    notice: b.field("notice")?,
+                },
+                &["years", "notice"],
+            ),
+            "extension_option" => (
+                Renewal::ExtensionOption {
+                    years: b.field("years")?,
+                    max_extensions: b.field("max_extensions")?,
+                    exercised: b.field("exercised")?,
+                    decide_before: b.field("decide_before")?,
+                },
+                &["years", "max_extensions", "exercised", "decide_before"],
+            ),
+            "unknown" => (Renewal::Unknown, &[]),
+            other => {
+                return Err(crate::nested::unknown_variant(
+                    "type",
+                    other,
+                    &["none", "automatic_extension", "extension_option", "unknown"],
+                ))
+            }
+        };
+        b.done(known)?;
+        Ok(renewal)
     }
 }

@@ -11,6 +11,7 @@
 use iop_core::calendar::{obligations_calendar, EventKind};
 use iop_core::export::calendar_ics;
 use iop_core::presets::{self, date};
+use iop_core::window::Window;
 use iop_core::Known;
 
 fn parse(text: &str) -> ical::parser::ical::component::IcalCalendar {
@@ -30,8 +31,8 @@ fn prop<'a>(props: &'a [ical::property::Property], name: &str) -> Option<&'a str
 #[test]
 fn kalmar_calendar_parses_with_every_dated_obligation() {
     let k = presets::kalmar_2025_2027();
-    let events = obligations_calendar(&k, date(2025, 1, 1));
-    let ics = calendar_ics(&k.id, &k.name, &events, Default::default());
+    let events = obligations_calendar(&k, Window::around(&k, date(2025, 1, 1)).unwrap());
+    let ics = calendar_ics(&k, &events, Default::default());
     let cal = parse(&ics);
     assert_eq!(prop(&cal.properties, "VERSION"), Some("2.0"));
     let dated = events.iter().filter(|e| e.date.is_known()).count();
@@ -79,8 +80,10 @@ fn kalmar_calendar_parses_with_every_dated_obligation() {
 fn every_preset_and_hostile_text_parses() {
     for mut a in presets::all() {
         a.name = "Namn; med, komma\\ och\nradbrytning och ett mycket långt namn som måste vikas över flera rader i filen ÅÄÖ".into();
-        let events = obligations_calendar(&a, date(2026, 11, 22));
-        let ics = calendar_ics(&a.id, &a.name, &events, Default::default());
+        let events = Window::around(&a, date(2026, 11, 22))
+            .map(|w| obligations_calendar(&a, w))
+            .unwrap_or_default();
+        let ics = calendar_ics(&a, &events, Default::default());
         let cal = parse(&ics);
         assert_eq!(
             cal.events.len(),

@@ -213,7 +213,7 @@ proptest! {
             prop_assert_eq!(t.cells.len(), rows.len(), "term {}", t.key);
         }
         for a in &s.agreements {
-            let events = obligations_calendar(a, at);
+            let events = iop_core::window::Window::around(a, at).map(|w| obligations_calendar(a, w)).unwrap_or_default();
             let keys: Vec<_> = events.iter().map(|e| e.date.value().copied().unwrap_or(e.year_start)).collect();
             prop_assert!(keys.windows(2).all(|w| w[0] <= w[1]), "calendar in date order");
             for side in [Side::Public, Side::Organisation] {
@@ -232,7 +232,7 @@ proptest! {
             for period in std::iter::successors(a.term.first_period(), |p| a.term.next_period(*p)).take(3) {
                 for p in payments_in_period(a, &period, Conditions::AllMet) {
                     if let Known::Known(amount) = p.amount {
-                        let parts: Option<i128> = p.per_payer.iter().map(|(_, v)| v.value().map(|x| x.ore())).sum();
+                        let parts: Option<i128> = p.per_payer(&a.funding.split).iter().map(|v| v.value().map(|x| x.ore())).sum();
                         prop_assert_eq!(parts, Some(amount.ore()));
                     }
                 }

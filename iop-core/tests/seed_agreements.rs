@@ -19,6 +19,7 @@ use iop_core::parties::Side;
 use iop_core::payments::payments_in_period;
 use iop_core::presets::{self, date};
 use iop_core::term::Status;
+use iop_core::window::Window;
 use iop_core::{Known, Sek};
 use rust_decimal::Decimal;
 
@@ -192,7 +193,9 @@ fn varmdo_start_is_unknown_but_its_extensions_are_dated() {
 #[test]
 fn unknown_payment_dates_stay_unknown_in_the_calendar() {
     let v = presets::vallentuna();
-    let events = obligations_calendar(&v, date(2021, 7, 1));
+    let first = v.term.first_period().unwrap();
+    let window = Window::new(date(2021, 7, 1), first.end).unwrap();
+    let events = obligations_calendar(&v, window);
     let payments: Vec<_> = events
         .iter()
         .filter(|e| e.kind == EventKind::Payment)
@@ -204,7 +207,7 @@ fn unknown_payment_dates_stay_unknown_in_the_calendar() {
 #[test]
 fn kalmar_calendar_has_every_kind_of_obligation() {
     let k = presets::kalmar_2025_2027();
-    let events = obligations_calendar(&k, date(2025, 1, 1));
+    let events = obligations_calendar(&k, Window::around(&k, date(2025, 1, 1)).unwrap());
     for kind in [
         EventKind::Payment,
         EventKind::Plan,

@@ -8,7 +8,7 @@
 //! ([`draft_markdown`]) or as a standalone HTML page to print ([`draft_html`]), in which all text
 //! from the model is escaped.
 
-mod render;
+pub mod render;
 pub mod text;
 
 pub use render::{escape_html, fill};

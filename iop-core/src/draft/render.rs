@@ -8,11 +8,39 @@ pub fn fill(what: &str) -> String {
     format!("[ATT FYLLA I: {what}]")
 }
 
+/// Escapes text for Markdown: raw HTML (`<script>`, `<img onerror=…>`) becomes entities, which
+/// every CommonMark renderer shows as text; emphasis, code and link marks are backslash-escaped,
+/// and a line break inside a value becomes a space, so a name cannot start a block of its own.
+///
+/// ```
+/// use iop_core::draft::render::escape_md;
+/// assert_eq!(escape_md("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+/// assert_eq!(escape_md("[a](javascript:x) *b*"), "\\[a\\](javascript:x) \\*b\\*");
+/// assert_eq!(escape_md("a\n# b"), "a # b");
+/// ```
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn inline_md(run: &[Inline]) -> String {
     run.iter()
         .map(|i| match i {
-            Inline::Text(t) => t.clone(),
-            Inline::Strong(t) => format!("**{t}**"),
+            Inline::Text(t) => escape_md(t),
+            Inline::Strong(t) => format!("**{}**", escape_md(t)),
             Inline::Fill(w) => fill(w),
         })
         .collect()
@@ -20,7 +48,7 @@ fn inline_md(run: &[Inline]) -> String {
 
 /// Markdown: a `##` heading per section, numbered, paragraphs and `-` lists.
 pub fn markdown(title: &[Inline], intro: &str, sections: &[Section]) -> String {
-    let mut out = format!("# {}\n\n*{intro}*\n\n", inline_md(title));
+    let mut out = format!("# {}\n\n*{}*\n\n", inline_md(title), escape_md(intro));
     for (i, s) in sections.iter().enumerate() {
         let body: Vec<String> = s
             .blocks
@@ -37,7 +65,7 @@ pub fn markdown(title: &[Inline], intro: &str, sections: &[Section]) -> String {
         out.push_str(&format!(
             "## {}. {}\n\n{}\n\n",
             i + 1,
-            s.title,
+            escape_md(&s.title),
             body.join("\n\n")
         ));
     }

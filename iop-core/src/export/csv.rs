@@ -5,6 +5,7 @@ use super::per_inhabitant_ore;
 use crate::compare::ComparisonRow;
 use crate::known::Known;
 use crate::money::Sek;
+use crate::window::Span;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -146,20 +147,21 @@ pub fn comparison_csv(rows: &[ComparisonRow], at: NaiveDate) -> String {
     out
 }
 
-/// Every payment of every agreement, one row per payer and payment, as CSV for Swedish Excel:
-/// from the first period through the period running on `at`. An unknown date or amount is an
-/// empty cell.
+/// Every payment of every agreement within its window of `span` (see [`crate::window`]), one
+/// row per payer and payment, as CSV for Swedish Excel. An unknown date or amount is an empty
+/// cell.
 ///
 /// ```
 /// let at = iop_core::presets::date(2025, 1, 1);
-/// let csv = iop_core::export::payments_csv(&[iop_core::presets::kalmar_2025_2027()], at);
+/// let span = iop_core::window::Span::Around(at);
+/// let csv = iop_core::export::payments_csv(&[iop_core::presets::kalmar_2025_2027()], span);
 /// assert!(csv.contains("kalmar-2025-2027;Kalmar 2025–2027;2025-01-01;2025-01-01;2025-03-31;Kommunledningskontoret;500000,00"));
 /// ```
-pub fn payments_csv(agreements: &[crate::Agreement], at: NaiveDate) -> String {
+pub fn payments_csv(agreements: &[crate::Agreement], span: Span) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&PAYMENT_COLUMNS.join(";"));
     out.push_str("\r\n");
-    for row in payment_rows(agreements, at, csv_money) {
+    for row in payment_rows(agreements, span, csv_money) {
         push_csv_row(&mut out, &row);
     }
     out
@@ -176,29 +178,36 @@ pub const PAYMENT_COLUMNS: [&str; 7] = [
     "Belopp (kr)",
 ];
 
-/// One row per payer and payment: id, name, agreement year, earliest, latest, payer, amount
-/// (written by `amount`); an unknown date is an empty cell.
+/// One row per payer and payment within each agreement's window of `span`: id, name,
+/// agreement year, earliest, latest, payer, amount (written by `amount`); an unknown date is an
+/// empty cell.
 pub fn payment_rows(
     agreements: &[crate::Agreement],
-    at: NaiveDate,
+    span: Span,
     amount: fn(Known<Sek>) -> String,
 ) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for a in agreements {
-        for p in crate::payments::payments_through(a, at, crate::funding::Conditions::AsRecorded) {
+        let Some(window) = span.window_for(a) else {
+            continue;
+        };
+        let split = &a.funding.split;
+        let pays =
+            crate::payments::payments_in_window(a, window, crate::funding::Conditions::AsRecorded);
+        for p in pays {
             let (from, to) = match p.window {
                 Known::Known((f, t)) => (f.to_string(), t.to_string()),
                 Known::Unknown => (String::new(), String::new()),
             };
-            for (payer, value) in &p.per_payer {
+            for (i, value) in p.per_payer(split).into_iter().enumerate() {
                 rows.push(vec![
                     a.id.clone(),
                     a.name.clone(),
                     p.agreement_year.0.to_string(),
                     from.clone(),
                     to.clone(),
-                    payer.clone(),
-                    amount(*value),
+                    split.payer_name(i).unwrap_or_default().to_string(),
+                    amount(value),
                 ]);
             }
         }

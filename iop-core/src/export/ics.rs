@@ -45,11 +45,11 @@ pub const REMINDER_DAYS: u32 = 30;
 /// reminder [`REMINDER_DAYS`] days before the renewal decision. Undated obligations cannot be
 /// put in a calendar and are listed in the calendar's description instead.
 pub fn calendar_ics(
-    agreement_id: &str,
-    agreement_name: &str,
+    agreement: &crate::Agreement,
     events: &[Event],
     stamp: NaiveDateTime,
 ) -> String {
+    let (agreement_id, agreement_name) = (agreement.id.as_str(), agreement.name.as_str());
     let mut out = String::new();
     let stamp = stamp.format_ics();
     let mut lines = vec![
@@ -65,7 +65,7 @@ pub fn calendar_ics(
     let undated: Vec<String> = events
         .iter()
         .filter(|e| !e.date.is_known())
-        .map(|e| format!("{} ({}–)", e.description, e.year_start))
+        .map(|e| format!("{} ({}–)", e.text(agreement), e.year_start))
         .collect();
     if !undated.is_empty() {
         lines.push(format!(
@@ -80,7 +80,7 @@ pub fn calendar_ics(
     for (i, e) in events.iter().enumerate() {
         let Known::Known(d) = e.date else { continue };
         let next = d.succ_opt().unwrap_or(d);
-        let mut summary = format!("IOP {agreement_name}: {}", e.description);
+        let mut summary = format!("IOP {agreement_name}: {}", e.text(agreement));
         if let Some(Known::Known(a)) = e.amount {
             summary.push_str(&format!(" – {a}"));
         }
@@ -96,7 +96,7 @@ pub fn calendar_ics(
             lines.push("ACTION:DISPLAY".into());
             lines.push(format!(
                 "DESCRIPTION:{}",
-                ics_text(&format!("Om {REMINDER_DAYS} dagar: {}", e.description))
+                ics_text(&format!("Om {REMINDER_DAYS} dagar: {}", e.text(agreement)))
             ));
             lines.push(format!("TRIGGER:-P{REMINDER_DAYS}D"));
             lines.push("END:VALARM".into());
@@ -149,8 +149,9 @@ mod tests {
     #[test]
     fn ics_lines_are_folded_escaped_and_crlf() {
         let k = presets::kalmar_2025_2027();
-        let events = obligations_calendar(&k, presets::date(2025, 1, 1));
-        let ics = calendar_ics(&k.id, &k.name, &events, NaiveDateTime::default());
+        let w = crate::window::Window::around(&k, presets::date(2025, 1, 1)).unwrap();
+        let events = obligations_calendar(&k, w);
+        let ics = calendar_ics(&k, &events, NaiveDateTime::default());
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         for line in ics.split("\r\n") {

@@ -94,8 +94,9 @@ pub fn comparison_json(rows: &[ComparisonRow], at: NaiveDate) -> Value {
     json!({ "at": at.to_string(), "agreements": agreements })
 }
 
-/// The calendar as JSON: a list of `{date, kind, description, amount_sek, payer}`.
-pub fn calendar_json(events: &[Event]) -> Value {
+/// The calendar of `agreement` as JSON: a list of `{date, kind, description, amount_sek,
+/// payer}`.
+pub fn calendar_json(agreement: &crate::Agreement, events: &[Event]) -> Value {
     Value::Array(
         events
             .iter()
@@ -104,9 +105,9 @@ pub fn calendar_json(events: &[Event]) -> Value {
                     "date": date(e.date),
                     "agreement_year_start": e.year_start.to_string(),
                     "kind": e.kind.key(),
-                    "description": e.description,
+                    "description": e.text(agreement),
                     "amount_sek": e.amount.map_or(Value::Null, money),
-                    "payer": e.payer,
+                    "payer": e.payer.and_then(|i| agreement.funding.split.payer_name(i)),
                 })
             })
             .collect(),

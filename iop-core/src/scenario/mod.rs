@@ -35,10 +35,13 @@ mod read;
 mod rules;
 #[cfg(test)]
 mod tests;
+mod unique;
 
 pub use merge::{absorb, fresh_id, merge};
 pub use problem::{Problem, Report, Severity, Tier};
-pub use read::{nesting_depth, read, read_value, serde_message, too_large};
+pub use read::{
+    nesting_depth, read, read_value, serde_message, too_large, too_large_stream, NEWER_FIELDS,
+};
 pub use rules::{validate, validate_agreement};
 
 /// The `format` field of every scenario file.

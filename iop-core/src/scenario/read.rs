@@ -32,6 +32,22 @@ pub fn too_large(len: u64) -> Option<Problem> {
     ))
 }
 
+/// The problem with input that goes on past [`MAX_BYTES`] and does not say its length (a pipe,
+/// standard input, a device): a reader stops at the limit plus one byte and reports this.
+///
+/// ```
+/// let p = iop_core::scenario::too_large_stream();
+/// assert_eq!(p.message_en, "The input is larger than 20 MB; at most 20 MB is read.");
+/// ```
+pub fn too_large_stream() -> Problem {
+    error(
+        Tier::Limits,
+        "$",
+        "Indata är större än 20 MB; högst 20 MB läses.",
+        "The input is larger than 20 MB; at most 20 MB is read.",
+    )
+}
+
 /// The deepest nesting of arrays and objects in `bytes`, counted outside strings; stops
 /// counting past `limit`.
 pub fn nesting_depth(bytes: &[u8], limit: usize) -> usize {
@@ -102,7 +118,7 @@ pub fn read(bytes: &[u8]) -> Report {
             ))
         }
     };
-    let value: Value = match serde_json::from_str(text) {
+    let (value, duplicates) = match super::unique::parse(text) {
         Ok(v) => v,
         Err(e) => {
             return fail(error(
@@ -122,7 +138,29 @@ pub fn read(bytes: &[u8]) -> Report {
             ))
         }
     };
-    read_value(value)
+    if duplicates.is_empty() {
+        return read_value(value);
+    }
+    // A key given twice: the first value is read, and the file is refused with each place, so
+    // the user chooses which value stands.
+    let mut report = read_value(value);
+    let mut problems: Vec<Problem> = duplicates
+        .iter()
+        .take(MAX_PROBLEMS)
+        .map(|path| {
+            error(
+                Tier::Structure,
+                path.as_str(),
+                "Fältet förekommer två gånger i samma objekt; bara ett värde kan gälla.",
+                "The field occurs twice in the same object; only one value can stand.",
+            )
+        })
+        .collect();
+    problems.append(&mut report.problems);
+    Report {
+        scenario: None,
+        problems,
+    }
 }
 
 /// [`read`] for JSON already parsed (local storage, tests).
@@ -189,11 +227,14 @@ pub fn read_value(value: Value) -> Report {
             root.insert("version".into(), Value::String(to.to_string()));
         }
     }
-    let newer_minor = version > VERSION;
+    let mut newer = Newer {
+        version: (version > VERSION).then_some(version),
+        kept: Map::new(),
+    };
     root.insert("version".into(), Value::String(VERSION.to_string()));
 
     let version_ok = problems.is_empty();
-    let scenario = structure(root, newer_minor, &mut problems).filter(|_| version_ok);
+    let scenario = structure(root, &mut newer, &mut problems).filter(|_| version_ok);
     if let Some(s) = &scenario {
         problems.extend(validate(s));
     }
@@ -205,8 +246,7 @@ pub fn read_value(value: Value) -> Report {
     }
 }
 
-fn structure_problem(path: String, err: &dyn std::fmt::Display, newer_minor: bool) -> Problem {
-    let msg = err.to_string();
+fn structure_problem(path: String, msg: &str, newer_minor: bool) -> Problem {
     let hint_sv = if newer_minor && msg.contains("unknown field") {
         " Filen är skriven av en nyare version av verktyget."
     } else {
@@ -218,7 +258,7 @@ fn structure_problem(path: String, err: &dyn std::fmt::Display, newer_minor: boo
         " The file was written by a newer version of the tool."
     };
     // Our own types carry both languages through serde; serde's messages are translated.
-    let text = from_serde(&msg).unwrap_or_else(|| serde_message(&msg));
+    let text = from_serde(msg).unwrap_or_else(|| serde_message(msg));
     error(
         Tier::Structure,
         path,
@@ -336,27 +376,93 @@ fn kind_sv(text: &str) -> String {
     out
 }
 
-/// Deserialises `value` as `T`, reporting the failing path below `base`.
+/// Deserialises `value` as `T`, reporting the failing path below `base`: where serde stopped,
+/// joined to the path a hand-read tagged object carries inside its error ([`crate::nested`]).
+///
+/// A file of a newer minor version may hold fields this version does not know: each is taken
+/// out, kept under the root's `extensions` by its path (so it is written back unchanged) and
+/// reported as a warning, and the rest is read as far as it is understood.
 fn typed<T: for<'de> Deserialize<'de>>(
-    value: Value,
+    mut value: Value,
     base: &str,
-    newer_minor: bool,
+    newer: &mut Newer,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            let inner = e.path().to_string();
-            let path = if inner == "." || inner.is_empty() {
-                base.to_string()
-            } else if inner.starts_with('[') {
-                format!("{base}{inner}")
-            } else {
-                format!("{base}.{inner}")
-            };
-            problems.push(structure_problem(path, e.inner(), newer_minor));
-            None
+    loop {
+        // Only a newer minor version needs the value again after a failed attempt.
+        let attempt = if newer.version.is_some() {
+            value.clone()
+        } else {
+            std::mem::take(&mut value)
+        };
+        let e = match serde_path_to_error::deserialize::<_, T>(attempt) {
+            Ok(t) => return Some(t),
+            Err(e) => e,
+        };
+        let msg = e.inner().to_string();
+        let (inner, message) = crate::nested::split(&msg);
+        let below = crate::nested::join(&e.path().to_string(), inner.unwrap_or(""));
+        let path = if below.is_empty() {
+            base.to_string()
+        } else if below.starts_with('[') {
+            format!("{base}{below}")
+        } else {
+            format!("{base}.{below}")
+        };
+        if let Some(v) = newer.version {
+            if message.starts_with("unknown field ") && newer.kept.len() < MAX_PROBLEMS {
+                if let Some(taken) = take_at(&mut value, &below) {
+                    problems.push(super::problem::warning(
+                        path.clone(),
+                        format!("Fältet finns i version {v} men inte i den här versionen ({VERSION}); det läses inte men sparas oförändrat under extensions."),
+                        format!("The field is from version {v}, not this version ({VERSION}); it is not read but kept unchanged under extensions."),
+                    ));
+                    newer.kept.insert(path, taken);
+                    continue;
+                }
+            }
         }
+        problems.push(structure_problem(path, message, newer.version.is_some()));
+        return None;
+    }
+}
+
+/// The root extension that keeps the fields of a newer minor version this version does not know:
+/// `{"version": "1.7", "fields": {"$.agreements[0].x": …}}`.
+pub const NEWER_FIELDS: &str = "iop-newer-fields";
+
+/// What a newer minor version's file holds that this version does not know.
+struct Newer {
+    /// The file's version, when it is a newer minor version.
+    version: Option<Version>,
+    /// Fields taken out, by path.
+    kept: Map<String, Value>,
+}
+
+/// Removes the field at `path` (`funding.split.payers[1].note`, as serde_path_to_error writes
+/// it) from `value`, returning it.
+fn take_at(value: &mut Value, path: &str) -> Option<Value> {
+    let mut segments = Vec::new();
+    for part in path.split('.') {
+        let (key, indices) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            segments.push(Err(key));
+        }
+        for index in indices.split('[').filter(|s| !s.is_empty()) {
+            segments.push(Ok(index.trim_end_matches(']').parse::<usize>().ok()?));
+        }
+    }
+    let (last, parents) = segments.split_last()?;
+    let mut here = value;
+    for seg in parents {
+        here = match seg {
+            Ok(i) => here.get_mut(*i)?,
+            Err(k) => here.get_mut(*k)?,
+        };
+    }
+    match last {
+        Err(k) => here.as_object_mut()?.remove(*k),
+        Ok(_) => None,
     }
 }
 
@@ -364,7 +470,7 @@ fn typed<T: for<'de> Deserialize<'de>>(
 /// agreement does not hide the problems of the others.
 fn structure(
     mut root: Map<String, Value>,
-    newer_minor: bool,
+    newer: &mut Newer,
     problems: &mut Vec<Problem>,
 ) -> Option<Scenario> {
     let before = problems.len();
@@ -384,7 +490,7 @@ fn structure(
                     break;
                 }
                 if let Some(a) =
-                    typed::<Agreement>(item, &format!("$.agreements[{i}]"), newer_minor, problems)
+                    typed::<Agreement>(item, &format!("$.agreements[{i}]"), newer, problems)
                 {
                     agreements.push(a);
                 }
@@ -404,10 +510,19 @@ fn structure(
         )),
     }
     root.insert("agreements".into(), Value::Array(vec![]));
-    let mut scenario = typed::<Scenario>(Value::Object(root), "$", newer_minor, problems)?;
-    if problems.len() > before {
+    let mut scenario = typed::<Scenario>(Value::Object(root), "$", newer, problems)?;
+    let errors = problems
+        .get(before..)
+        .is_some_and(|p| p.iter().any(|p| p.severity == Severity::Error));
+    if errors {
         return None;
     }
     scenario.agreements = agreements;
+    if let (Some(v), false) = (newer.version, newer.kept.is_empty()) {
+        scenario.extensions.insert(
+            NEWER_FIELDS.into(),
+            serde_json::json!({ "version": v.to_string(), "fields": std::mem::take(&mut newer.kept) }),
+        );
+    }
     Some(scenario)
 }

@@ -138,15 +138,35 @@ pub fn validate_agreement(agreement: &Agreement) -> Vec<Problem> {
         .collect()
 }
 
+/// A first period longer than this many years is refused: an agreement of centuries is a
+/// typing error, and every listing would grow with it.
+pub const MAX_TERM_YEARS: i32 = 100;
+/// A first period longer than this many years is a quality warning.
+pub const LONG_TERM_YEARS: i32 = 30;
+
 fn validate_term(a: &Agreement, p: &str, out: &mut Vec<Problem>) {
     let t = &a.term;
     if let (Known::Known(s), TermEnd::On(e)) = (t.start, t.end) {
+        let years = e.year() - s.year();
         if e < s {
             out.push(error(
                 Tier::Rules,
                 format!("{p}.term.end"),
                 format!("Slutdatum {e} är före startdatum {s}."),
                 format!("The end {e} is before the start {s}."),
+            ));
+        } else if years > MAX_TERM_YEARS {
+            out.push(error(
+                Tier::Rules,
+                format!("{p}.term.end"),
+                format!("Avtalstiden {s} – {e} är över {MAX_TERM_YEARS} år; ett så långt avtal läses inte."),
+                format!("The term {s} – {e} is over {MAX_TERM_YEARS} years; so long an agreement is not read."),
+            ));
+        } else if years > LONG_TERM_YEARS {
+            out.push(warning(
+                format!("{p}.term.end"),
+                format!("Avtalstiden {s} – {e} är över {LONG_TERM_YEARS} år, ovanligt lång för ett IOP."),
+                format!("The term {s} – {e} is over {LONG_TERM_YEARS} years, unusually long for an IOP."),
             ));
         }
     }

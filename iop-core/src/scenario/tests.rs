@@ -122,13 +122,32 @@ fn versions_newer_major_refused_newer_minor_read() {
     let mut v = scenario_json();
     v["version"] = Value::from("1.7");
     assert!(read_value(v.clone()).scenario.is_some());
+    // A newer minor version with fields this version does not know: read as far as it is
+    // understood, each unknown field a warning with its path, kept under extensions.
     v["agreements"][k22]["new_field"] = Value::from(1);
+    v["agreements"][k22]["funding"]["split"]["payers"][0]["note"] = Value::from("ny");
     let r = read_value(v);
+    let s = r.scenario.as_ref().expect("read as far as understood");
+    let paths: Vec<&str> = r.problems.iter().map(|p| p.path.as_str()).collect();
     assert!(
-        r.problems[0].message_en.contains("newer version"),
+        r.problems.iter().all(|p| p.severity == Severity::Warning),
         "{:?}",
         r.problems
     );
+    let new_field = format!("$.agreements[{k22}].new_field");
+    let note = format!("$.agreements[{k22}].funding.split.payers[0].note");
+    assert!(
+        paths.contains(&new_field.as_str()) && paths.contains(&note.as_str()),
+        "{paths:?}"
+    );
+    assert!(r.problems[0].message_en.contains("from version 1.7"));
+    let kept = &s.extensions[super::NEWER_FIELDS];
+    assert_eq!(kept["version"], "1.7");
+    assert_eq!(kept["fields"][&note], "ny");
+    // The current version still refuses an unknown field.
+    let mut v = scenario_json();
+    v["agreements"][k22]["new_field"] = Value::from(1);
+    assert!(read_value(v).scenario.is_none());
     let mut v = scenario_json();
     v["version"] = Value::from("one");
     assert_eq!(read_value(v).problems[0].path, "$.version");

@@ -94,7 +94,7 @@ pub fn Share() -> impl IntoView {
             " "
             <button type="button" on:click=move |_| {
                 let at = state.at.get_untracked();
-                let csv = iop_core::export::payments_csv(&state.all_agreements(), at);
+                let csv = iop_core::export::payments_csv(&state.all_agreements(), iop_core::window::Span::Around(at));
                 let _ = download::offer("iop-betalningar.csv", "text/csv", &csv);
             }>{move || lang.get().t("Betalningar som Excel-fil (.csv)", "Payments for Excel (.csv)")}</button>
             " "

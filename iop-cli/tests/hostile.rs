@@ -1,0 +1,275 @@
+//! The command line under attack: unbounded sources, control characters in names and paths,
+//! raw HTML in a Markdown draft. Each test here failed before its fix.
+
+// Test code states its expectations by unwrapping and indexing; a failure is the test failing.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// `iop` with English messages, whatever the machine's locale.
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_iop"));
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    c
+}
+
+fn iop(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Waits for `child`, killing it if it is still running after `limit`: a hang guard, so a
+/// command that never ends fails the test instead of stalling the run. Not a speed check.
+fn finish(mut child: Child, limit: Duration) -> Output {
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "still running after {limit:?}; stderr: {}",
+                text(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn dir(name: &str) -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("hostile-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&p);
+    std::fs::create_dir_all(&p).unwrap();
+    p
+}
+
+fn presets() -> serde_json::Value {
+    serde_json::from_slice(&iop(&["presets"]).stdout).unwrap()
+}
+
+fn write(dir: &std::path::Path, name: &str, v: &serde_json::Value) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_vec(v).unwrap()).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn endless_devices_are_refused_at_the_limit() {
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let child = bin()
+            .args(["validate", device])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = finish(child, Duration::from_secs(60));
+        assert_eq!(out.status.code(), Some(1), "{device}");
+        assert!(
+            text(&out.stderr).contains("larger than 20 MB"),
+            "{device}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_pipe_on_standard_input_is_read_no_further_than_the_limit() {
+    let mut child = bin()
+        .args(["validate", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // 190 MB offered; the reader must stop after 20 MB + 1 byte and close the pipe.
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b' '; 1 << 20];
+        let mut sent = 0usize;
+        for _ in 0..190 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+            sent += chunk.len();
+        }
+        sent
+    });
+    let out = finish(child, Duration::from_secs(60));
+    let sent = writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("-: $: The input is larger than 20 MB"));
+    assert!(sent < 190 << 20, "the whole pipe was read");
+}
+
+#[test]
+fn standard_input_holds_a_scenario_too() {
+    let mut child = bin()
+        .args(["compare", "-", "--at", "2025-06-01", "--format", "csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let bytes = serde_json::to_vec(&presets()).unwrap();
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let out = finish(child, Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("Kvinnojouren Kalmar"));
+}
+
+#[test]
+fn a_newline_in_a_key_or_an_id_cannot_forge_a_line() {
+    let d = dir("newline");
+    let mut v = presets();
+    v["agreements"][0]["evil\nkey: here"] = serde_json::json!(1);
+    let key = write(&d, "key.json", &v);
+    let out = iop(&["validate", &key]);
+    assert_eq!(out.status.code(), Some(1));
+    for line in text(&out.stderr).lines() {
+        assert!(line.starts_with(&key), "a line of its own: {line:?}");
+    }
+    assert!(text(&out.stderr).contains("evil\\nkey: here"));
+
+    // An id that ends in "\n<other file>: ok", used twice: the error must not print an ok line.
+    let other = d.join("other.json").to_string_lossy().into_owned();
+    let mut v = presets();
+    let id = format!("x\n{other}: ok");
+    v["agreements"][0]["id"] = id.clone().into();
+    v["agreements"][1]["id"] = id.into();
+    let ids = write(&d, "ids.json", &v);
+    let out = iop(&["validate", &ids]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out.stderr).lines().any(|l| l.ends_with(": ok")));
+    assert_eq!(
+        text(&out.stderr).lines().count(),
+        1,
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+const EVIL: &str = "\u{1b}[31mRED\u{1b}]0;pwned\u{7}\r\nX";
+
+#[test]
+fn terminal_escapes_in_names_are_shown_escaped_in_every_text_output() {
+    let d = dir("escapes");
+    let mut v = presets();
+    let i = v["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["id"] == "kalmar-2025-2027")
+        .unwrap();
+    let a = &mut v["agreements"][i];
+    a["name"] = EVIL.into();
+    a["organisations"][0]["name"] = EVIL.into();
+    a["public_parties"][0]["name"] = EVIL.into();
+    a["funding"]["split"]["payers"][0]["name"] = EVIL.into();
+    let f = write(&d, "evil.json", &v);
+    let runs: [&[&str]; 8] = [
+        &["compare", &f, "--at", "2025-06-01"],
+        &["compare", &f, "--at", "2025-06-01", "--format", "csv"],
+        &["payments", &f, "--at", "2025-06-01"],
+        &["payments", &f, "--at", "2025-06-01", "--format", "table"],
+        &[
+            "schedule",
+            &f,
+            "--agreement",
+            "kalmar-2025-2027",
+            "--at",
+            "2025-06-01",
+        ],
+        &[
+            "state-aid",
+            &f,
+            "--sek-per-eur",
+            "11.5",
+            "--at",
+            "2025-06-01",
+        ],
+        &[
+            "draft",
+            &f,
+            "--agreement",
+            "kalmar-2025-2027",
+            "--at",
+            "2025-06-01",
+        ],
+        &[
+            "draft",
+            &f,
+            "--agreement",
+            "kalmar-2025-2027",
+            "--format",
+            "html",
+        ],
+    ];
+    for args in runs {
+        let out = iop(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        let s = text(&out.stdout);
+        assert!(s.contains("RED"), "{args:?}: the name is shown");
+        assert!(
+            !s.contains('\u{1b}') && !s.contains('\u{7}'),
+            "{args:?}: raw escape"
+        );
+        assert!(s.contains("\\u001b"), "{args:?}: escape made visible");
+    }
+    // The schedule table: the name's CR and LF do not start lines of their own.
+    let out = iop(&[
+        "schedule",
+        &f,
+        "--agreement",
+        "kalmar-2025-2027",
+        "--at",
+        "2025-06-01",
+    ]);
+    let s = text(&out.stdout);
+    assert!(!s.contains('\r'));
+    assert!(s.lines().all(|l| !l.starts_with('X')), "{s}");
+}
+
+#[test]
+fn raw_html_in_a_name_is_inert_in_the_markdown_draft() {
+    let d = dir("markdown");
+    let mut v = presets();
+    let i = v["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["id"] == "kalmar-2025-2027")
+        .unwrap();
+    v["agreements"][i]["organisations"][0]["name"] =
+        "<script>alert(1)</script><img src=x onerror=alert(2)>".into();
+    let f = write(&d, "html.json", &v);
+    let out = iop(&[
+        "draft",
+        &f,
+        "--agreement",
+        "kalmar-2025-2027",
+        "--at",
+        "2025-06-01",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let md = text(&out.stdout);
+    assert!(!md.contains("<script") && !md.contains("<img"), "{md}");
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
