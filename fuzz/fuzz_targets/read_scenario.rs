@@ -4,6 +4,7 @@
 #![no_main]
 
 use iop_core::calendar::obligations_calendar;
+use iop_core::window::Window;
 use iop_core::compare::{compare, side_by_side};
 use iop_core::parties::Side;
 use iop_core::scenario::read;
@@ -19,10 +20,11 @@ fuzz_target!(|data: &[u8]| {
         let rows = compare(&scenario.agreements, date);
         let _ = side_by_side(&rows);
         for a in &scenario.agreements {
-            let _ = obligations_calendar(a, date);
+            let events = Window::around(a, date).map(|w| obligations_calendar(a, w)).unwrap_or_default();
             let _ = terminate(a, date, Side::Public);
-            let _ = iop_core::export::calendar_ics(&a.id, &a.name, &obligations_calendar(a, date), Default::default());
+            let _ = iop_core::export::calendar_ics(a, &events, Default::default());
         }
+        let _ = iop_core::export::payments_csv(&scenario.agreements, iop_core::window::Span::Around(date));
         let _ = iop_core::export::comparison_csv(&rows, date);
     }
 });

@@ -273,3 +273,188 @@ fn raw_html_in_a_name_is_inert_in_the_markdown_draft() {
     assert!(!md.contains("<script") && !md.contains("<img"), "{md}");
     assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+/// The attack's file with a term of a hundred years instead of eight thousand: allowed (a
+/// warning), quarterly, a thousand payers.
+fn century_file(d: &std::path::Path) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/bad-files/long-term-many-payers.json");
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    v["agreements"][0]["term"]["start"] = "1950-01-01".into();
+    v["agreements"][0]["term"]["end"] = serde_json::json!({"on": "2049-12-31"});
+    write(d, "century.json", &v)
+}
+
+#[test]
+fn listings_follow_the_window_asked_for_not_the_term() {
+    let d = dir("window");
+    let f = century_file(&d);
+    let out = iop(&["validate", &f]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("over 30 years"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // Default: the agreement year running on --at and the next: 2 × 4 payments × 1 000 payers.
+    let out = iop(&["payments", &f, "--at", "2026-12-01"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout).lines().count(), 1 + 8 * 1000);
+    assert!(
+        text(&out.stderr).contains("1 agreements have more payments outside"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = iop(&[
+        "schedule",
+        &f,
+        "--agreement",
+        "long-term",
+        "--at",
+        "2026-12-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let payments: Vec<_> = events.iter().filter(|e| e["kind"] == "payment").collect();
+    assert_eq!(payments.len(), 8 * 1000);
+    assert_eq!(payments[0]["payer"], "Betalare 0");
+    assert!(payments
+        .iter()
+        .all(|e| e["date"].as_str().unwrap() >= "2026-01-01"));
+    assert!(text(&out.stderr).contains("Showing 2026-01-01 – 2027-12-31"));
+
+    // A window asked for: one quarter.
+    let out = iop(&[
+        "payments",
+        &f,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-03-31",
+        "--format",
+        "table",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout).lines().count(), 2 + 1000);
+    let table = iop(&[
+        "schedule",
+        &f,
+        "--agreement",
+        "long-term",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-03-31",
+    ]);
+    assert!(text(&table.stdout).starts_with("Showing 2026-01-01 – 2026-03-31"));
+
+    // Misuse: an empty window, or half of one.
+    let out = iop(&["payments", &f, "--from", "2026-03-31", "--to", "2026-01-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = iop(&["payments", &f, "--from", "2026-03-31"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_term_of_centuries_is_refused_by_every_command_with_its_path() {
+    let f = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/bad-files/long-term-many-payers.json");
+    let f = f.to_string_lossy();
+    for args in [
+        vec!["payments", &f],
+        vec![
+            "schedule",
+            &f,
+            "--agreement",
+            "long-term",
+            "--format",
+            "ics",
+        ],
+        vec![
+            "terminate",
+            &f,
+            "--agreement",
+            "long-term",
+            "--notice",
+            "2026-12-01",
+            "--from",
+            "public",
+        ],
+    ] {
+        let out = iop(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&out.stderr).contains(
+                "$.agreements[0].term.end: The term 1900-01-01 – 9999-12-31 is over 100 years"
+            ),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn generate_streams_and_warns_past_the_readers_limit() {
+    let out = iop(&["generate", "6000"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stdout.len() > 20 * 1024 * 1024,
+        "{} bytes",
+        out.stdout.len()
+    );
+    assert!(
+        text(&out.stderr).contains("iop reads at most 20 MB"),
+        "{}",
+        text(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["agreements"].as_array().unwrap().len(), 6000);
+    // What fits is read back without a word.
+    let d = dir("generate");
+    let small = iop(&["generate", "300"]);
+    assert!(small.stderr.is_empty());
+    let p = d.join("g.json");
+    std::fs::write(&p, &small.stdout).unwrap();
+    assert_eq!(
+        iop(&["validate", p.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn messages_follow_the_locale() {
+    let d = dir("locale");
+    let mut v = presets();
+    v["agreements"][0]["funding"]["components"][0]["amount"] = "12 tusen".into();
+    let f = write(&d, "bad.json", &v);
+    let sv = bin()
+        .args(["validate", &f])
+        .env("LANG", "sv_SE.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        text(&sv.stderr).contains("är inte ett belopp"),
+        "{}",
+        text(&sv.stderr)
+    );
+    let en = iop(&["validate", &f]);
+    assert!(
+        text(&en.stderr).contains("is not an amount"),
+        "{}",
+        text(&en.stderr)
+    );
+    let all = bin()
+        .args(["validate", &f])
+        .env("LC_ALL", "sv_SE.UTF-8")
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        text(&all.stderr).contains("är inte ett belopp"),
+        "LC_ALL wins"
+    );
+}

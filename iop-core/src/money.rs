@@ -293,6 +293,14 @@ pub fn is_plain(text: &str) -> bool {
     digits(int) && frac_ok && (int.len() <= 14 || max)
 }
 
+/// Digits, an optional minus and decimals, but more digits before the point than 10^14 has.
+fn too_many_digits(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && digits(frac) && int.trim_start_matches('0').len() > 15
+}
+
 /// A schema pattern, for the schema: the same rule as [`is_plain`].
 pub const PLAIN_PATTERN: &str = r"^-?([0-9]{1,14}(\.[0-9]{1,2})?|100000000000000(\.0{1,2})?)$";
 
@@ -306,6 +314,10 @@ impl<'de> Deserialize<'de> for Sek {
             // The precise reason where there is one (too many decimals, too large).
             Err(e @ (MoneyError::FinerThanOre(_) | MoneyError::TooLarge(_))) => {
                 Err(serde::de::Error::custom(crate::explain::to_serde(&e)))
+            }
+            // Digits beyond what a decimal holds: too large, not a malformed number.
+            Err(MoneyError::NotANumber(_)) if too_many_digits(&text) => {
+                Err(serde::de::Error::custom(crate::explain::to_serde(&MoneyError::TooLarge(shown))))
             }
             _ => Err(serde::de::Error::custom(crate::explain::to_serde(
                 &MoneyError::NotPlain(shown),

@@ -88,6 +88,7 @@ fn App() -> impl IntoView {
         </main>
         <p class="sr-only" role="status" aria-live="polite">{move || state.status.get()}</p>
         <footer class="site-footer">
+            <banners::SaveStatus />
             <p>{move || lang.get().pick(
                 format!("Allt räknas i webbläsaren; inget skickas någonstans. Folkmängd {} (SCB). Inbyggda avtal med källa för varje uppgift.", iop_core::POPULATION_DATE),
                 format!("Everything is computed in the browser; nothing is sent anywhere. Population {} (SCB). Built-in agreements cite a source for every figure.", iop_core::POPULATION_DATE),

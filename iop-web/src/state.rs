@@ -45,6 +45,9 @@ pub struct Unreadable {
     pub why_sv: String,
     /// The same in English.
     pub why_en: String,
+    /// The backup key that holds it; `None` when it could not be kept, and then nothing is
+    /// written over it.
+    pub key: Option<String>,
 }
 
 /// Shared state of the app.
@@ -67,8 +70,11 @@ pub struct AppState {
     /// The view shown.
     pub view: RwSignal<View>,
     /// Why the last save failed, while it keeps failing.
-    pub save_error: RwSignal<Option<String>>,
-    /// Stored data that could not be read. Saving pauses meanwhile.
+    pub save_error: RwSignal<Option<store::SaveError>>,
+    /// A save waits for typing to pause.
+    pub save_pending: RwSignal<bool>,
+    /// Stored data that could not be read, kept under a backup key. Saving pauses only when
+    /// the backup could not be written.
     pub unreadable: RwSignal<Option<Unreadable>>,
     /// An import waiting for the user's decision.
     pub pending_import: RwSignal<Option<PendingImport>>,
@@ -110,6 +116,16 @@ pub fn builtin() -> &'static [Agreement] {
     BUILTIN.get_or_init(presets::all)
 }
 
+/// A backup of unreadable data from an earlier visit, still offered until the user decides.
+pub fn earlier_backup() -> Option<Unreadable> {
+    store::first_backup().map(|(key, raw)| Unreadable {
+        why_sv: "Den sparades som säkerhetskopia vid ett tidigare besök.".into(),
+        why_en: "It was kept as a backup on an earlier visit.".into(),
+        raw,
+        key: Some(key),
+    })
+}
+
 fn empty_scenario() -> Scenario {
     Scenario::new("Mina avtal", now(), vec![])
 }
@@ -118,6 +134,7 @@ impl AppState {
     /// Loads what is stored and starts persisting.
     pub fn new() -> AppState {
         let prefs = store::load_prefs();
+        let mut backup_error = None;
         let (own, unreadable) = match store::load() {
             Loaded::Empty => (empty_scenario(), None),
             Loaded::Ok(s) => (s, None),
@@ -125,15 +142,21 @@ impl AppState {
                 raw,
                 why_sv,
                 why_en,
-            } => (
-                empty_scenario(),
-                Some(Unreadable {
-                    raw,
-                    why_sv,
-                    why_en,
-                }),
-            ),
+            } => {
+                // Kept apart first; only then may new work go under the main key.
+                let key = store::keep_backup(&raw).map_err(|e| backup_error = Some(e)).ok();
+                (
+                    empty_scenario(),
+                    Some(Unreadable {
+                        raw,
+                        why_sv,
+                        why_en,
+                        key,
+                    }),
+                )
+            }
         };
+        let unreadable = unreadable.or_else(earlier_backup);
         let at = RwSignal::new(today());
         let own = RwSignal::new(own);
         let rows = Memo::new(move |_| {
@@ -151,7 +174,8 @@ impl AppState {
             own,
             selected: RwSignal::new(prefs.selected),
             view: RwSignal::new(View::Browse),
-            save_error: RwSignal::new(None),
+            save_error: RwSignal::new(backup_error),
+            save_pending: RwSignal::new(false),
             unreadable: RwSignal::new(unreadable),
             pending_import: RwSignal::new(None),
             status: RwSignal::new(String::new()),
@@ -176,6 +200,7 @@ impl AppState {
             }
             let timer = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
             self.save_timer.set_value(timer);
+            self.save_pending.set(true);
         });
         Effect::new(move |_| {
             store::save_prefs(&Prefs {
@@ -195,8 +220,11 @@ impl AppState {
         if let Some(t) = self.save_timer.try_update_value(Option::take).flatten() {
             t.clear();
         }
-        if self.unreadable.with_untracked(Option::is_some) {
-            return;
+        if self.save_pending.get_untracked() {
+            self.save_pending.set(false);
+        }
+        if self.unreadable.with_untracked(|u| u.as_ref().is_some_and(|u| u.key.is_none())) {
+            return; // the unreadable data has no backup: nothing is written over it
         }
         let s = self.own.get_untracked();
         if self.written.with_value(|w| *w == s) && self.save_error.get_untracked().is_none() {
@@ -216,6 +244,26 @@ impl AppState {
                 self.base.set_value(stored);
                 merged
             }
+            // Something unreadable arrived meanwhile: kept apart before it is written over.
+            Some(Loaded::Unreadable {
+                raw,
+                why_sv,
+                why_en,
+            }) => match store::keep_backup(&raw) {
+                Ok(key) => {
+                    self.unreadable.set(Some(Unreadable {
+                        raw,
+                        why_sv,
+                        why_en,
+                        key: Some(key),
+                    }));
+                    s.clone()
+                }
+                Err(e) => {
+                    self.save_error.set(Some(e));
+                    return;
+                }
+            },
             _ => s.clone(),
         };
         let text = to_write.to_json_compact();
@@ -237,7 +285,7 @@ impl AppState {
     /// Another tab stored a new version: merge what is stored now (events can arrive late, so
     /// the event's own copy may be stale) with ours (see `iop_core::scenario::merge`).
     pub fn receive(self) {
-        if self.unreadable.with_untracked(Option::is_some) {
+        if self.unreadable.with_untracked(|u| u.as_ref().is_some_and(|u| u.key.is_none())) {
             return;
         }
         if let Loaded::Ok(remote) = store::load() {

@@ -1,9 +1,10 @@
 //! Local storage: the user's scenario and preferences, kept across reloads.
 //!
 //! The scenario is stored as a scenario file (the same versioned format and reader as exported
-//! files, so storage migrates with the format). What cannot be read is never overwritten until
-//! the user decides: it is copied under a backup key, saving pauses, and the page offers it as a
-//! download. A failed save (storage full) keeps the work in memory and says so; the next
+//! files, so storage migrates with the format). What cannot be read is never lost: it is copied
+//! under a backup key of its own first, and only then does new work go under the main key; if
+//! the backup cannot be written, nothing is written over it and the page says so. A failed save
+//! (storage full) keeps the work in memory and says why, in the page's language; the next
 //! successful save stores everything.
 
 use crate::i18n::Lang;
@@ -79,12 +80,6 @@ pub fn parse(text: String) -> Loaded {
                     )
                 })
                 .unwrap_or_default();
-            if let Some(s) = raw() {
-                // Keep the unreadable data; never overwrite an earlier backup.
-                if s.get_item(BACKUP_KEY).ok().flatten().is_none() {
-                    let _ = s.set_item(BACKUP_KEY, &text);
-                }
-            }
             Loaded::Unreadable {
                 raw: text,
                 why_sv,
@@ -94,12 +89,92 @@ pub fn parse(text: String) -> Loaded {
     }
 }
 
-/// Stores a scenario's text; an error text (quota exceeded, storage off) when it fails.
-pub fn save_text(text: &str) -> Result<(), String> {
-    let storage = raw().ok_or_else(|| "local storage is not available".to_string())?;
+/// Why storing failed, in words for people (never the browser's exception text).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// The browser's storage for this page is full.
+    Full,
+    /// The browser offers no storage (switched off, private mode).
+    Unavailable,
+    /// The browser refused for another reason.
+    Refused,
+}
+
+impl SaveError {
+    /// In the page's language.
+    pub fn text(&self, l: Lang) -> &'static str {
+        match self {
+            SaveError::Full => l.t(
+                "webbläsarens lagring för sidan är full",
+                "the browser's storage for this page is full",
+            ),
+            SaveError::Unavailable => l.t(
+                "webbläsaren har ingen lagring för sidan (avstängd eller privat läge)",
+                "the browser has no storage for this page (switched off or private mode)",
+            ),
+            SaveError::Refused => l.t("webbläsaren vägrade spara", "the browser refused to save"),
+        }
+    }
+
+    fn of(e: &wasm_bindgen::JsValue) -> SaveError {
+        use wasm_bindgen::JsCast;
+        match e.dyn_ref::<web_sys::DomException>().map(|d| d.name()) {
+            Some(n) if n == "QuotaExceededError" || n == "NS_ERROR_DOM_QUOTA_REACHED" => {
+                SaveError::Full
+            }
+            _ => SaveError::Refused,
+        }
+    }
+}
+
+/// Stores a scenario's text under the main key.
+pub fn save_text(text: &str) -> Result<(), SaveError> {
+    let storage = raw().ok_or(SaveError::Unavailable)?;
     storage
         .set_item(SCENARIO_KEY, text)
-        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+        .map_err(|e| SaveError::of(&e))
+}
+
+/// How many backups of unreadable data are kept apart (`iop.scenario.unreadable`, `….2`, …).
+const BACKUPS: usize = 9;
+
+fn backup_key(n: usize) -> String {
+    if n == 1 {
+        BACKUP_KEY.to_string()
+    } else {
+        format!("{BACKUP_KEY}.{n}")
+    }
+}
+
+/// Keeps `text` under a backup key of its own (the one that already holds it, or the first
+/// free one), so the main key can take new work; the key, or why it could not be kept.
+pub fn keep_backup(text: &str) -> Result<String, SaveError> {
+    let storage = raw().ok_or(SaveError::Unavailable)?;
+    let mut free = None;
+    for n in 1..=BACKUPS {
+        let key = backup_key(n);
+        match storage.get_item(&key).ok().flatten() {
+            Some(held) if held == text => return Ok(key),
+            Some(_) => {}
+            None => {
+                free.get_or_insert(key);
+            }
+        }
+    }
+    let key = free.ok_or(SaveError::Full)?;
+    storage
+        .set_item(&key, text)
+        .map_err(|e| SaveError::of(&e))?;
+    Ok(key)
+}
+
+/// The first backup of unreadable data still kept: its key and text.
+pub fn first_backup() -> Option<(String, String)> {
+    let storage = raw()?;
+    (1..=BACKUPS).find_map(|n| {
+        let key = backup_key(n);
+        storage.get_item(&key).ok().flatten().map(|t| (key, t))
+    })
 }
 
 /// Reads the preferences (defaults when absent or unreadable).
@@ -112,9 +187,9 @@ pub fn save_prefs(p: &Prefs) {
     let _ = LocalStorage::set(PREFS_KEY, p);
 }
 
-/// Forgets the backup of unreadable data (after the user has decided).
-pub fn drop_backup() {
+/// Forgets one backup of unreadable data (after the user has decided).
+pub fn drop_backup(key: &str) {
     if let Some(s) = raw() {
-        let _ = s.remove_item(BACKUP_KEY);
+        let _ = s.remove_item(key);
     }
 }

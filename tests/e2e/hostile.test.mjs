@@ -50,7 +50,7 @@ for (const [label, raw] of [
   ['the wrong shape', '{"agreements": 5}'],
   ['an unknown version', '{"format": "iop-scenario", "version": "9.0", "name": "x", "notes": "", "created": "2030-01-01T00:00:00", "modified": "2030-01-01T00:00:00", "agreements": []}'],
 ]) {
-  test(`storage holding ${label}: the app starts, says so, keeps a backup, offers it, overwrites nothing`, async () => {
+  test(`storage holding ${label}: the app starts, says so, keeps a backup, offers it, and saves new work beside it`, async () => {
     const ctx = await env.browser.newContext();
     await ctx.addInitScript((value) => {
       if (!sessionStorage.getItem('seeded')) {
@@ -62,18 +62,25 @@ for (const [label, raw] of [
     const banner = page.locator('.banner.warning[role="alert"]');
     assert.match(await banner.textContent(), /Sparade data kunde inte läsas/);
     assert.equal(await stored(page, 'iop.scenario.unreadable'), raw);
-    // Work goes on, but nothing is written over the unreadable data until the user decides.
+    assert.match(await banner.textContent(), /finns kvar oförändrad i webbläsaren som säkerhetskopia/);
+    // New work is stored under the main key; the unreadable data stays in its backup.
     await copyOf(page, 'kalmar-2025-2027');
-    // Leaving the page stores at once whatever waits for a pause: no save may come even so.
-    await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-    assert.equal(await stored(page), raw);
+    await page.waitForFunction(() => (localStorage.getItem('iop.scenario') || '').includes('kopia-1'));
+    assert.equal(await stored(page, 'iop.scenario.unreadable'), raw);
+    assert.equal(await page.textContent('.site-footer .save-status'), 'Ditt arbete är sparat i den här webbläsaren.');
+    // After a reload the new work is there, and the backup is still offered.
+    await page.reload();
+    await page.waitForSelector('main[data-ready="true"]');
+    assert.equal(await page.locator('tr[data-id="kopia-1"]').count(), 1);
+    assert.match(await banner.textContent(), /tidigare besök/);
     const [download] = await Promise.all([page.waitForEvent('download'), banner.locator('button:has-text("Ladda ner")').click()]);
     const file = join(ARTIFACTS, 'unreadable.json');
     await download.saveAs(file);
     assert.equal(readFileSync(file, 'utf8'), raw);
-    await page.click('button:has-text("Kasta och börja om")');
+    await page.click('button:has-text("Kasta den oläsbara datan")');
     assert.equal(await banner.count(), 0);
-    await page.waitForFunction(() => (localStorage.getItem('iop.scenario') || '').includes('kopia-1')); // saving resumes after the decision
+    assert.equal(await stored(page, 'iop.scenario.unreadable'), null);
+    assert.match(await stored(page), /kopia-1/);
     clean(problems);
     await ctx.close();
   });
@@ -92,7 +99,9 @@ test('storage full: the app says so, keeps the work, offers an export; the next 
   await page.evaluate(() => { window.__full = true; });
   await copyOf(page, 'kalmar-2025-2027');
   const banner = page.locator('.banner.error[role="alert"]');
-  assert.match(await banner.textContent(), /kunde inte sparas/);
+  assert.match(await banner.textContent(), /kunde inte sparas i webbläsaren: webbläsarens lagring för sidan är full\./);
+  assert.doesNotMatch(await banner.textContent(), /Quota|Error|wasm|at /, 'no exception text or stack');
+  assert.equal(await page.textContent('.site-footer .save-status'), 'Inte sparat: webbläsarens lagring för sidan är full. Exportera ditt arbete.');
   assert.equal(await stored(page), null);
   const [download] = await Promise.all([page.waitForEvent('download'), banner.locator('button').click()]);
   const file = join(ARTIFACTS, 'rescued.json');

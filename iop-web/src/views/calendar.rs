@@ -72,7 +72,12 @@ pub fn Calendar(id: String) -> impl IntoView {
         let events = StoredValue::new(events);
         view! {
             <h2 id="cal-heading">{l.pick(format!("Kalender: {name}"), format!("Calendar: {name}"))}</h2>
-            {note.map(|n| view! { <p class="window-note">{l.pick(n.sv, n.en)}" "{l.t("Välj ett annat datum överst för andra perioder.", "Choose another date at the top for other periods.")}</p> })}
+            <div class="field no-print">
+                <label for="cal-at">{l.t("Perioden som löper på", "The period running on")}</label>
+                <input id="cal-at" type="date" prop:value=state.at.get_untracked().to_string()
+                    on:change=move |ev| { if let Ok(d) = event_target_value(&ev).parse() { shown.set(ROWS); state.at.set(d); } } />
+            </div>
+            {note.map(|n| view! { <p class="window-note">{l.pick(n.sv, n.en)}" "{l.t("Välj ett annat datum för andra perioder.", "Choose another date for other periods.")}</p> })}
             <p class="no-print">
                 <button type="button" on:click=move |_| state.view.set(View::Detail(id.get_value()))>{l.t("Till avtalet", "To the agreement")}</button>
                 " "

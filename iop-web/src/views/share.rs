@@ -75,9 +75,10 @@ pub fn Share() -> impl IntoView {
     };
     view! {
         <h2>{move || lang.get().t("Spara och dela", "Keep and share")}</h2>
+        <crate::banners::SaveStatus />
         <p>{move || lang.get().t(
-            "Ditt arbete sparas i den här webbläsaren. Exportera det som en fil för att dela det eller flytta det till en annan dator.",
-            "Your work is kept in this browser. Export it as a file to share it or move it to another computer.",
+            "Exportera ditt arbete som en fil för att dela det eller flytta det till en annan dator.",
+            "Export your work as a file to share it or move it to another computer.",
         )}</p>
         <p>
             <button type="button" class="primary" on:click=move |_| {
