@@ -61,6 +61,16 @@ fn presets() -> serde_json::Value {
     serde_json::from_slice(&iop(&["presets"]).stdout).unwrap()
 }
 
+/// The position of Kalmar 2025–2027 among the presets.
+fn kalmar_2025(v: &serde_json::Value) -> usize {
+    v["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|a| a["id"] == "kalmar-2025-2027")
+        .unwrap()
+}
+
 fn write(dir: &std::path::Path, name: &str, v: &serde_json::Value) -> String {
     let p = dir.join(name);
     std::fs::write(&p, serde_json::to_vec(v).unwrap()).unwrap();
@@ -84,6 +94,31 @@ fn endless_devices_are_refused_at_the_limit() {
             text(&out.stderr)
         );
     }
+}
+
+#[test]
+fn a_fifo_that_never_ends_is_refused_at_the_limit() {
+    let d = dir("fifo");
+    let fifo = d.join("endless");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let path = fifo.clone();
+    // The writer offers bytes until the reader closes its end.
+    let writer = std::thread::spawn(move || {
+        let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        let chunk = vec![b' '; 1 << 16];
+        while f.write_all(&chunk).is_ok() {}
+    });
+    let child = bin()
+        .args(["validate", fifo.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = finish(child, Duration::from_secs(60));
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("larger than 20 MB"), "{}", text(&out.stderr));
 }
 
 #[test]
@@ -167,12 +202,7 @@ const EVIL: &str = "\u{1b}[31mRED\u{1b}]0;pwned\u{7}\r\nX";
 fn terminal_escapes_in_names_are_shown_escaped_in_every_text_output() {
     let d = dir("escapes");
     let mut v = presets();
-    let i = v["agreements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .position(|a| a["id"] == "kalmar-2025-2027")
-        .unwrap();
+    let i = kalmar_2025(&v);
     let a = &mut v["agreements"][i];
     a["name"] = EVIL.into();
     a["organisations"][0]["name"] = EVIL.into();
@@ -251,12 +281,7 @@ fn terminal_escapes_in_names_are_shown_escaped_in_every_text_output() {
 fn raw_html_in_a_name_is_inert_in_the_markdown_draft() {
     let d = dir("markdown");
     let mut v = presets();
-    let i = v["agreements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .position(|a| a["id"] == "kalmar-2025-2027")
-        .unwrap();
+    let i = kalmar_2025(&v);
     v["agreements"][i]["organisations"][0]["name"] =
         "<script>alert(1)</script><img src=x onerror=alert(2)>".into();
     let f = write(&d, "html.json", &v);

@@ -316,9 +316,9 @@ impl<'de> Deserialize<'de> for Sek {
                 Err(serde::de::Error::custom(crate::explain::to_serde(&e)))
             }
             // Digits beyond what a decimal holds: too large, not a malformed number.
-            Err(MoneyError::NotANumber(_)) if too_many_digits(&text) => {
-                Err(serde::de::Error::custom(crate::explain::to_serde(&MoneyError::TooLarge(shown))))
-            }
+            Err(MoneyError::NotANumber(_)) if too_many_digits(&text) => Err(
+                serde::de::Error::custom(crate::explain::to_serde(&MoneyError::TooLarge(shown))),
+            ),
             _ => Err(serde::de::Error::custom(crate::explain::to_serde(
                 &MoneyError::NotPlain(shown),
             ))),

@@ -63,17 +63,6 @@ fn a_key_given_twice_is_refused_with_its_path() {
     assert!(p.message_sv.contains("två gånger") && p.message_en.contains("twice"));
 }
 
-/// An indexation by series, as the schema documents it, with values by year.
-fn series_example() -> Value {
-    serde_json::json!({
-        "type": "series",
-        "name": "PKV",
-        "base_year": 2024,
-        "lag_years": 1,
-        "values": {"2024": "100.0", "2025": "103.2", "2026": "105.9"}
-    })
-}
-
 #[test]
 fn the_schemas_series_example_reads_and_writes_back() {
     let schema: Value = serde_json::from_str(&iop_core::schema::scenario_schema_json()).unwrap();
@@ -91,7 +80,11 @@ fn the_schemas_series_example_reads_and_writes_back() {
         let back = serde_json::to_value(r.scenario.unwrap()).unwrap();
         assert_eq!(back["agreements"][k]["funding"]["indexation"], *example);
     }
-    assert!(examples.contains(&series_example()));
+    let series = examples.iter().find(|e| e["type"] == "series").unwrap();
+    assert!(
+        series["values"].as_object().is_some_and(|v| v.len() >= 2),
+        "values by year"
+    );
 }
 
 #[test]

@@ -144,7 +144,9 @@ impl AppState {
                 why_en,
             } => {
                 // Kept apart first; only then may new work go under the main key.
-                let key = store::keep_backup(&raw).map_err(|e| backup_error = Some(e)).ok();
+                let key = store::keep_backup(&raw)
+                    .map_err(|e| backup_error = Some(e))
+                    .ok();
                 (
                     empty_scenario(),
                     Some(Unreadable {
@@ -223,7 +225,10 @@ impl AppState {
         if self.save_pending.get_untracked() {
             self.save_pending.set(false);
         }
-        if self.unreadable.with_untracked(|u| u.as_ref().is_some_and(|u| u.key.is_none())) {
+        if self
+            .unreadable
+            .with_untracked(|u| u.as_ref().is_some_and(|u| u.key.is_none()))
+        {
             return; // the unreadable data has no backup: nothing is written over it
         }
         let s = self.own.get_untracked();
@@ -285,7 +290,10 @@ impl AppState {
     /// Another tab stored a new version: merge what is stored now (events can arrive late, so
     /// the event's own copy may be stale) with ours (see `iop_core::scenario::merge`).
     pub fn receive(self) {
-        if self.unreadable.with_untracked(|u| u.as_ref().is_some_and(|u| u.key.is_none())) {
+        if self
+            .unreadable
+            .with_untracked(|u| u.as_ref().is_some_and(|u| u.key.is_none()))
+        {
             return;
         }
         if let Loaded::Ok(remote) = store::load() {

@@ -301,12 +301,24 @@ pub fn serde_message(msg: &str) -> Explanation {
         ("control character", "styrtecken i en text"),
         ("recursion limit exceeded", "för djupt nästlad"),
         // chrono's messages, for a date and time that is not one.
-        ("input contains invalid characters", "tecken som inte hör till ett datum och en tid"),
-        ("premature end of input", "datumet och tiden tar slut för tidigt"),
+        (
+            "input contains invalid characters",
+            "tecken som inte hör till ett datum och en tid",
+        ),
+        (
+            "premature end of input",
+            "datumet och tiden tar slut för tidigt",
+        ),
         ("trailing input", "tecken efter datumet och tiden"),
-        ("input is out of range", "ett värde utanför det möjliga (t.ex. månad 13)"),
+        (
+            "input is out of range",
+            "ett värde utanför det möjliga (t.ex. månad 13)",
+        ),
         ("input is not enough", "för lite för ett datum och en tid"),
-        ("no possible date and time", "inget sådant datum och ingen sådan tid finns"),
+        (
+            "no possible date and time",
+            "inget sådant datum och ingen sådan tid finns",
+        ),
     ];
     if let Some((_, sv)) = syntax.iter().find(|(en, _)| msg.starts_with(en)) {
         return Explanation::new(*sv, msg);

@@ -294,14 +294,20 @@ fn rows_table(
     // that has focus keeps it and stays the same agreement.
     let drawn = move || {
         let (from, to) = range.get();
-        order.with(|order| order[from..to].to_vec())
+        // A range left from before a change of the list is cut to it, never out of bounds.
+        order.with(|order| {
+            order
+                .get(from.min(order.len())..to.min(order.len()))
+                .map(<[_]>::to_vec)
+                .unwrap_or_default()
+        })
     };
     let row = move |i: usize| {
         computed.with(|c| {
             let r = &c.rows[i];
             let id = r.id.clone();
             view! {
-                <tr aria-rowindex=move || place.with(|p| p[i] + 2) data-id=r.id.clone()>
+                <tr aria-rowindex=move || place.with(|p| p.get(i).map_or(0, |x| x + 2)) data-id=r.id.clone()>
                     <th scope="row"><button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id.clone()))>{r.name.clone()}</button></th>
                     {c.table.iter().map(|t| {
                         let cell = &t.cells[i];
