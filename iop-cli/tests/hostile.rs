@@ -118,7 +118,11 @@ fn a_fifo_that_never_ends_is_refused_at_the_limit() {
     let out = finish(child, Duration::from_secs(60));
     writer.join().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("larger than 20 MB"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("larger than 20 MB"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

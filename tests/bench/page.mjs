@@ -9,8 +9,8 @@ import { startServer, launchBrowser, seededContext, ROOT } from '../e2e/harness.
 import { openComparison, openWhatIf, typeAmount } from './interactions.mjs';
 
 const RUNS = Number(process.env.RUNS || 7);
-// ONLY=load,compare,typing,import runs some of the figures (the transfer size is always printed).
-const ONLY = (process.env.ONLY || 'load,compare,typing,import').split(',');
+// ONLY=load,compare,typing,import,hostile runs some of the figures (the transfer size is always printed).
+const ONLY = (process.env.ONLY || 'load,compare,typing,import,hostile').split(',');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const iop = (...args) => execFileSync(join(ROOT, 'target', 'release', 'iop'), args, { maxBuffer: 1 << 30 });
 
@@ -133,6 +133,32 @@ if (ONLY.includes('import')) {
   }
   row('importing a 5 MB scenario (read and validate)', median(times), 'ms', 1000, '≤ 1 s');
   row('JS heap after that import', heap / 1024 / 1024, 'MB', null, '(reported)');
+}
+
+// 6. The attack's agreement (issue 13) over a century instead of eight thousand years: quarterly,
+// 1 000 payers. Opening it, and its calendar (a window of two agreement years, 200 rows drawn).
+if (ONLY.includes('hostile')) {
+  const v = JSON.parse(readFileSync(join(ROOT, 'tests', 'bad-files', 'long-term-many-payers.json'), 'utf8'));
+  v.agreements[0].term.start = '1950-01-01';
+  v.agreements[0].term.end = { on: '2049-12-31' };
+  const detail = [];
+  const calendar = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { ctx, page } = await fresh(v, []);
+    await page.goto(server.origin + '/');
+    await page.waitForSelector('main[data-ready="true"] tr[data-id="long-term"]');
+    let t0 = performance.now();
+    await page.click('tr[data-id="long-term"] button.link');
+    await page.waitForSelector('button:has-text("Kalender")');
+    detail.push(performance.now() - t0);
+    t0 = performance.now();
+    await page.click('button:has-text("Kalender")');
+    await page.waitForSelector('table.calendar tbody tr');
+    calendar.push(performance.now() - t0);
+    await ctx.close();
+  }
+  row('opening an agreement of a century with 1 000 payers', median(detail), 'ms', null, '(reported)');
+  row('its calendar (two agreement years, 200 of 8 010 rows drawn)', median(calendar), 'ms', null, '(reported)');
 }
 
 await browser.close();
