@@ -43,9 +43,75 @@ pub struct Agreement {
     /// for an agreement in its own right. Added in format version 1.1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived_from: Option<String>,
+    /// A draft (*utkast*): entered in the editor with problems left to fix (shares that do not
+    /// make a whole, no party yet). Its rule problems are warnings, not errors, so it is kept as
+    /// the user left it; the list marks it, and sums leave it out until it is fixed. Absent when
+    /// false. Added in format version 1.2.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Agreement {
+    /// A new agreement in which every term is unknown until given (*nytt avtal*): no parties,
+    /// no amounts, an unknown start, end, renewal and payment timing; a draft until it has what
+    /// an agreement needs.
+    ///
+    /// ```
+    /// let a = iop_core::Agreement::blank("eget-1");
+    /// assert_eq!(a.term.start, iop_core::Known::Unknown);
+    /// assert!(a.draft && a.funding.components.is_empty());
+    /// assert!(iop_core::scenario::validate_agreement(&a).iter().any(|p| p.path == "public_parties"));
+    /// ```
+    pub fn blank(id: &str) -> Agreement {
+        use crate::funding::{PaymentSchedule, PaymentTiming, Split};
+        use crate::term::{Renewal, TermEnd};
+        Agreement {
+            id: id.to_string(),
+            name: String::new(),
+            public_parties: vec![],
+            organisations: vec![],
+            term: Term {
+                start: Known::Unknown,
+                end: TermEnd::Unknown,
+                renewal: Renewal::Unknown,
+                stated_decision_due: None,
+                source: None,
+            },
+            funding: Funding {
+                components: vec![],
+                indexation: None,
+                split: Split::Share { payers: vec![] },
+                payments: PaymentSchedule {
+                    timing: PaymentTiming::Unknown,
+                    on_invoice: false,
+                    documents: vec![],
+                    source: None,
+                },
+            },
+            obligations: Obligations {
+                meetings: None,
+                documents: vec![],
+                other: vec![],
+                source: None,
+            },
+            termination: Termination {
+                ordinary_notice: Known::Unknown,
+                for_breach: Known::Unknown,
+                changes_need_written_approval: false,
+                source: None,
+            },
+            scope: Scope::default(),
+            sources: vec![],
+            notes: String::new(),
+            derived_from: None,
+            draft: true,
+        }
+    }
+
     /// The municipalities of the public parties that have a kommunkod.
     pub fn municipalities(&self) -> Vec<&'static Municipality> {
         self.public_parties

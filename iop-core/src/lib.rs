@@ -35,6 +35,7 @@ pub mod calendar;
 pub mod compare;
 pub mod dates;
 pub mod draft;
+pub mod edit;
 pub mod explain;
 pub mod export;
 pub mod funding;

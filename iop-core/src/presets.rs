@@ -173,6 +173,7 @@ pub fn kalmar_2022_2024() -> Agreement {
         }],
         notes: "Källan är en nyhet; betalningsdagar, uppföljning och uppsägningsvillkor anges inte. Kommunens organisationsnummer är hämtat ur seed 001.".into(),
         derived_from: None,
+        draft: false,
     }
 }
 
@@ -367,6 +368,7 @@ pub fn kalmar_2025_2027() -> Agreement {
         }],
         notes: "Kommunen stödjer jourens ideella arbete, inte den intäktsbärande verksamheten (§10).".into(),
         derived_from: None,
+        draft: false,
     }
 }
 
@@ -443,6 +445,7 @@ pub fn vallentuna() -> Agreement {
         }],
         notes: "Källan anger inte om tjejjouren har startat, så villkoret är okänt; uppsägningstid och betalningsdagar anges inte.".into(),
         derived_from: None,
+        draft: false,
     }
 }
 
@@ -536,6 +539,7 @@ pub fn varmdo() -> Agreement {
         }],
         notes: "Startdatum anges inte i källan (andra källor anger 2022-01-01). \"Löper på två år i taget\" läses som förlängning två år i taget; uppsägningstid anges inte.".into(),
         derived_from: None,
+        draft: false,
     }
 }
 
@@ -604,6 +608,7 @@ pub fn linkoping() -> Agreement {
         }],
         notes: "Beloppen anges inte i källan. Ett nytt förslag skulle redovisas senast i september 2019 (här 2019-09-30).".into(),
         derived_from: None,
+        draft: false,
     }
 }
 

@@ -9,8 +9,9 @@
 //! (2) rules, (3) quality warnings. See [`read`].
 //!
 //! **Versions.** 1.0 is the first version of the format; 1.1 adds an agreement's optional
-//! `derived_from` (a what-if variant names its original), so a 1.0 file reads as it is and a
-//! 1.0 reader tells the user a 1.1 file is newer. The reader migrates every earlier
+//! `derived_from` (a what-if variant names its original), 1.2 an agreement's optional `draft`
+//! (entered with problems left to fix: its rule problems are warnings), so an earlier file reads
+//! as it is and an earlier reader tells the user a later file is newer. The reader migrates every earlier
 //! version it knows (none yet) through [`MIGRATIONS`], refuses a newer major version, and reads
 //! a newer minor version of the same major as far as it understands it: fields it does not know
 //! are reported as errors, never silently dropped.
@@ -40,14 +41,15 @@ mod unique;
 pub use merge::{absorb, fresh_id, merge};
 pub use problem::{Problem, Report, Severity, Tier};
 pub use read::{
-    nesting_depth, read, read_value, serde_message, too_large, too_large_stream, NEWER_FIELDS,
+    agreement_from_value, nesting_depth, read, read_value, serde_message, too_large,
+    too_large_stream, NEWER_FIELDS,
 };
 pub use rules::{validate, validate_agreement};
 
 /// The `format` field of every scenario file.
 pub const FORMAT: &str = "iop-scenario";
 /// The version this crate writes.
-pub const VERSION: Version = Version { major: 1, minor: 1 };
+pub const VERSION: Version = Version { major: 1, minor: 2 };
 /// Files larger than this are refused before parsing (20 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Files nested deeper than this are refused before parsing.

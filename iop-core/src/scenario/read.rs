@@ -236,7 +236,7 @@ pub fn read_value(value: Value) -> Report {
     let version_ok = problems.is_empty();
     let scenario = structure(root, &mut newer, &mut problems).filter(|_| version_ok);
     if let Some(s) = &scenario {
-        problems.extend(validate(s));
+        problems.extend(drafts_warn(s, validate(s)));
     }
     problems.sort_by_key(|p| p.severity);
     let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
@@ -444,6 +444,56 @@ fn typed<T: for<'de> Deserialize<'de>>(
         problems.push(structure_problem(path, message, newer.version.is_some()));
         return None;
     }
+}
+
+/// A draft's rule problems are warnings: it is kept as the user left it (see
+/// [`Agreement::draft`]).
+fn drafts_warn(s: &Scenario, problems: Vec<Problem>) -> Vec<Problem> {
+    problems
+        .into_iter()
+        .map(|mut p| {
+            let draft = s.agreements.iter().enumerate().any(|(i, a)| {
+                a.draft && crate::scenario::Problem::concerns(&p, &format!("$.agreements[{i}]"))
+            });
+            if draft && p.severity == Severity::Error {
+                p.severity = Severity::Warning;
+                p.message_sv = format!("Utkast: {}", p.message_sv);
+                p.message_en = format!("Draft: {}", p.message_en);
+            }
+            p
+        })
+        .collect()
+}
+
+/// Reads one agreement from its JSON (an edit, a form) as a file's agreement is read: the
+/// structure problems, with paths relative to the agreement (`funding.split.payers[1].share`).
+///
+/// ```
+/// let k = iop_core::presets::kalmar_2025_2027();
+/// let mut v = serde_json::to_value(&k).unwrap();
+/// assert_eq!(iop_core::scenario::agreement_from_value(v.clone()).unwrap(), k);
+/// v["term"]["start"] = "2025-1-1".into();
+/// assert_eq!(iop_core::scenario::agreement_from_value(v).unwrap_err()[0].path, "term.start");
+/// ```
+pub fn agreement_from_value(value: Value) -> Result<Agreement, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut newer = Newer {
+        version: None,
+        kept: Map::new(),
+    };
+    typed::<Agreement>(value, "$", &mut newer, &mut problems).ok_or_else(|| {
+        problems
+            .into_iter()
+            .map(|mut p| {
+                p.path = p
+                    .path
+                    .trim_start_matches('$')
+                    .trim_start_matches('.')
+                    .to_string();
+                p
+            })
+            .collect()
+    })
 }
 
 /// The root extension that keeps the fields of a newer minor version this version does not know:
