@@ -288,6 +288,8 @@ pub enum Kind {
     Duration,
     /// Index values by year (`2024: 100; 2025: 103,2`).
     Series,
+    /// A list of texts, one per line (exclusions, goals, documents).
+    Lines,
 }
 
 /// Why a typed text is not a value of its kind.
@@ -332,6 +334,8 @@ impl Kind {
                 | Kind::Share
                 | Kind::Decimal
                 | Kind::Year
+                | Kind::Lines
+                | Kind::Series
         );
         if t.is_empty() && empty_is_null {
             return Ok(Value::Null);
@@ -425,6 +429,13 @@ impl Kind {
                 }
                 Ok(Value::Object(values))
             }
+            Kind::Lines => Ok(Value::Array(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|l| Value::String(l.to_string()))
+                    .collect(),
+            )),
             Kind::Year => t
                 .parse::<i32>()
                 .ok()
@@ -465,6 +476,11 @@ impl Kind {
                 .map(|(y, v)| format!("{y}: {}", v.as_str().unwrap_or_default().replace('.', ",")))
                 .collect::<Vec<_>>()
                 .join("; "),
+            (Kind::Lines, Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("\n"),
             (_, Value::String(s)) => s.clone(),
             (_, v) => v.to_string(),
         }

@@ -176,11 +176,33 @@ impl Split {
     }
 
     /// Each payer's part, for display: a share as a percentage (`50 %`), a fixed amount as kronor
-    /// per year (`600 000 kr`).
+    /// per year with its share of the whole (`250 000 kr (41,67 %)`).
+    ///
+    /// ```
+    /// use iop_core::funding::{AmountPayer, Split};
+    /// let split = Split::Amount { payers: vec![
+    ///     AmountPayer { name: "Socialnämnden".into(), amount: iop_core::Sek::kronor(250_000) },
+    ///     AmountPayer { name: "Kommunstyrelsen".into(), amount: iop_core::Sek::kronor(350_000) },
+    /// ] };
+    /// assert_eq!(split.shares_sv(), vec!["250 000 kr (41,67 %)", "350 000 kr (58,33 %)"]);
+    /// ```
     pub fn shares_sv(&self) -> Vec<String> {
         match self {
             Split::Share { payers } => payers.iter().map(|p| p.share.percent_sv()).collect(),
-            Split::Amount { payers } => payers.iter().map(|p| p.amount.to_string()).collect(),
+            Split::Amount { payers } => {
+                let total: i128 = payers.iter().map(|p| p.amount.ore()).sum();
+                payers
+                    .iter()
+                    .map(|p| {
+                        let whole = u64::try_from(total).ok().filter(|t| *t > 0);
+                        let part = u64::try_from(p.amount.ore()).ok();
+                        match whole.zip(part).and_then(|(w, n)| Share::new(n, w).ok()) {
+                            Some(s) => format!("{} ({})", p.amount, s.percent_sv()),
+                            None => p.amount.to_string(),
+                        }
+                    })
+                    .collect()
+            }
         }
     }
 

@@ -4,6 +4,8 @@ use crate::i18n::Lang;
 use crate::store::{self, Loaded, Prefs};
 use chrono::{NaiveDate, NaiveDateTime};
 use iop_core::compare::{compare, ComparisonRow};
+use iop_core::edit::{Edit, History};
+use iop_core::scenario::Problem;
 use iop_core::scenario::{self, Scenario};
 use iop_core::{presets, Agreement};
 use leptos::prelude::*;
@@ -88,6 +90,8 @@ pub struct AppState {
     pub rows: Memo<Vec<ComparisonRow>>,
     /// The save waiting for typing to pause.
     save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// The editor's undo and redo steps, by agreement id (kept across reloads).
+    histories: StoredValue<std::collections::BTreeMap<String, History>>,
 }
 
 /// How long typing must pause before the work is stored: a keystroke updates the page at once,
@@ -183,6 +187,7 @@ impl AppState {
             status: RwSignal::new(String::new()),
             merged_in: RwSignal::new(0),
             save_timer: StoredValue::new(None),
+            histories: StoredValue::new(store::load_histories()),
         };
         state.persist();
         state
@@ -334,6 +339,78 @@ impl AppState {
     /// Whether an id belongs to one of the user's agreements (editable).
     pub fn is_own(self, id: &str) -> bool {
         self.own.with(|s| s.agreements.iter().any(|a| a.id == id))
+    }
+
+    /// Applies an edit to the user's agreement `id`, recording it for undo; the problems of the
+    /// structure, by path, when it cannot apply.
+    pub fn apply_edit(self, id: &str, edit: Edit) -> Result<(), Vec<Problem>> {
+        let Some(current) = self.own_agreement(id) else {
+            return Ok(());
+        };
+        let next = self
+            .histories
+            .try_update_value(|h| h.entry(id.to_string()).or_default().apply(&current, edit))
+            .unwrap_or(Ok(current))?;
+        self.put(next);
+        self.histories.with_value(store::save_histories);
+        Ok(())
+    }
+
+    /// Undoes (`back`) or redoes the last step of agreement `id`; whether there was one.
+    pub fn step(self, id: &str, back: bool) -> bool {
+        let Some(current) = self.own_agreement(id) else {
+            return false;
+        };
+        let next = self
+            .histories
+            .try_update_value(|h| {
+                let h = h.entry(id.to_string()).or_default();
+                if back {
+                    h.undo(&current)
+                } else {
+                    h.redo(&current)
+                }
+            })
+            .flatten();
+        match next {
+            Some(a) => {
+                self.put(a);
+                self.histories.with_value(store::save_histories);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether agreement `id` has a step to undo and one to redo.
+    pub fn can_step(self, id: &str) -> (bool, bool) {
+        self.histories.with_value(|h| {
+            h.get(id)
+                .map_or((false, false), |h| (h.can_undo(), h.can_redo()))
+        })
+    }
+
+    /// A copy of the user's agreement `id`.
+    pub fn own_agreement(self, id: &str) -> Option<Agreement> {
+        self.own
+            .with_untracked(|s| s.agreements.iter().find(|a| a.id == id).cloned())
+    }
+
+    /// Puts `agreement` in place of the user's agreement with its id.
+    fn put(self, agreement: Agreement) {
+        self.edit(move |s| {
+            if let Some(a) = s.agreements.iter_mut().find(|a| a.id == agreement.id) {
+                *a = agreement;
+            }
+        });
+    }
+
+    /// Adds a new agreement in which every term is unknown; its id.
+    pub fn new_agreement(self) -> String {
+        let id = self.fresh_id("eget");
+        let blank = Agreement::blank(&id);
+        self.edit(|s| s.agreements.push(blank));
+        id
     }
 
     /// Changes the user's scenario and stamps it.

@@ -18,6 +18,8 @@ pub const SCENARIO_KEY: &str = "iop.scenario";
 pub const BACKUP_KEY: &str = "iop.scenario.unreadable";
 /// Where the preferences are kept.
 pub const PREFS_KEY: &str = "iop.prefs";
+/// Where the editor's undo and redo steps are kept, by agreement id.
+pub const HISTORY_KEY: &str = "iop.history";
 
 /// What the user prefers, apart from the work itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -175,6 +177,16 @@ pub fn first_backup() -> Option<(String, String)> {
         let key = backup_key(n);
         storage.get_item(&key).ok().flatten().map(|t| (key, t))
     })
+}
+
+/// The editor's undo and redo steps by agreement id (none when absent or unreadable).
+pub fn load_histories() -> std::collections::BTreeMap<String, iop_core::edit::History> {
+    LocalStorage::get(HISTORY_KEY).unwrap_or_default()
+}
+
+/// Stores the undo and redo steps; failure only loses them on a reload (the work is saved apart).
+pub fn save_histories(h: &std::collections::BTreeMap<String, iop_core::edit::History>) {
+    let _ = LocalStorage::set(HISTORY_KEY, h);
 }
 
 /// Reads the preferences (defaults when absent or unreadable).

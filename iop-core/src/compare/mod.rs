@@ -70,6 +70,9 @@ pub struct ComparisonRow {
     pub services: Vec<String>,
     /// What is excluded.
     pub exclusions: Vec<String>,
+    /// Whether it is a draft with problems left to fix (see [`Agreement::draft`]): shown, but
+    /// left out of sums.
+    pub draft: bool,
 }
 
 /// Kronor per inhabitant per year: the yearly amount over the population on 2024-12-31.
@@ -179,6 +182,7 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
             .flat_map(|a| a.services.iter().cloned())
             .collect(),
         exclusions: agreement.scope.exclusions.clone(),
+        draft: agreement.draft,
     }
 }
 

@@ -49,6 +49,12 @@ pub fn Browse() -> impl IntoView {
     };
     view! {
         <h2 id="agreements-heading">{move || lang.get().t("Avtal", "Agreements")}</h2>
+        <p class="actions">
+            <button type="button" class="primary" on:click=move |_| {
+                let id = state.new_agreement();
+                state.view.set(View::WhatIf(id));
+            }>{move || lang.get().t("Nytt avtal", "New agreement")}</button>
+        </p>
         <form class="filters" role="search" on:submit=move |ev| ev.prevent_default()>
             <div class="field">{text_filter("Kommun", "Municipality", "f-kommun", |f, v| f.municipality = v)}</div>
             <div class="field">
@@ -109,9 +115,10 @@ pub fn Browse() -> impl IntoView {
                                         </td>
                                         <th scope="row">
                                             <button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id3.clone()))>
-                                                {r.municipality.clone()}
+                                                {if r.municipality.is_empty() { l.t("(kommun ej angiven)", "(no municipality yet)").to_string() } else { r.municipality.clone() }}
                                             </button>
                                             <span class="sub">{r.name.clone()}</span>
+                                            {r.draft.then(|| view! { <span class="badge draft">{l.t("Utkast", "Draft")}</span> })}
                                         </th>
                                         <td>{r.organisation.clone()}</td>
                                         <td>{format::period(r.start, r.end, l)}</td>
@@ -149,7 +156,7 @@ fn shown(r: &ComparisonRow) -> impl std::hash::Hash + Eq + 'static {
             r.municipality.clone(),
             r.organisation.clone(),
         ),
-        (r.start, r.end, r.status),
+        (r.start, r.end, r.status, r.draft),
         (r.annual.value, r.annual.too_large, r.per_inhabitant.value),
     )
 }

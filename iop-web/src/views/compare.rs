@@ -173,7 +173,7 @@ pub fn Compare() -> impl IntoView {
 fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> AnyView {
     let rows = &c.rows;
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-heading">
             <table class="compare" aria-labelledby="compare-heading">
                 <caption class="sr-only">{l.t("Villkor per avtal; markerade rader skiljer sig åt.", "Terms per agreement; marked rows differ.")}</caption>
                 <thead>

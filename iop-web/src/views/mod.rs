@@ -5,5 +5,6 @@ pub mod calendar;
 pub mod charts;
 pub mod compare;
 pub mod detail;
+pub mod editor;
 pub mod share;
 pub mod whatif;

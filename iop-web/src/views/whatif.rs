@@ -1,106 +1,25 @@
-//! What-if: edit one of the user's agreements; validation messages come from `iop-core` and
-//! appear next to the field; the comparison updates as you type. Simulate a termination, and
-//! apply the terms to another municipality scaled by population.
+//! Edit one of the user's agreements: the editor of every term (`editor`), the comparison as
+//! you type, a simulated termination, and the terms applied to another municipality scaled by
+//! population.
 
 use crate::format;
-use crate::i18n::Lang;
 use crate::state::{AppState, View};
+use crate::views::editor::EditorForm;
 use iop_core::breach::terminate;
 use iop_core::compare::{compare, side_by_side};
 use iop_core::explain::Bilingual;
-use iop_core::funding::{ComponentKind, Split};
 use iop_core::parties::Side;
-use iop_core::scenario::{validate_agreement, Problem};
-use iop_core::{Agreement, Known, Kommunkod, Sek, Share};
+use iop_core::{Agreement, Kommunkod};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
-
-/// A change to the edited agreement.
-type Change = Box<dyn FnOnce(&mut Agreement)>;
-/// A parsed field: the change it makes, or why the text does not parse.
-type Edit = Result<Change, String>;
-
-/// Problems whose path starts with `prefix`, in the page's language.
-fn messages(problems: &[Problem], prefix: &str, lang: Lang) -> Vec<String> {
-    problems
-        .iter()
-        .filter(|p| p.concerns(prefix))
-        .map(|p| lang.pick(p.message_sv.clone(), p.message_en.clone()))
-        .collect()
-}
 
 #[component]
 pub fn WhatIf(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let id = StoredValue::new(id);
-    let agreement = Memo::new(move |_| {
-        state.own.with(|s| {
-            s.agreements
-                .iter()
-                .find(|a| a.id == id.get_value())
-                .cloned()
-        })
-    });
-    // Typing errors that iop-core's parsers found, by field id, until the text parses.
-    let input_errors = RwSignal::new(BTreeMap::<String, String>::new());
-    let problems = Memo::new(move |_| {
-        agreement
-            .get()
-            .map(|a| validate_agreement(&a))
-            .unwrap_or_default()
-    });
-
-    let update = move |f: Change| {
-        let wanted = id.get_value();
-        state.edit(move |s| {
-            if let Some(a) = s.agreements.iter_mut().find(|a| a.id == wanted) {
-                f(a);
-            }
-        });
-    };
-    let parsed = move |field: &str, result: Edit| {
-        let field = field.to_string();
-        match result {
-            Ok(f) => {
-                input_errors.update(|e| {
-                    e.remove(&field);
-                });
-                update(f);
-            }
-            Err(msg) => input_errors.update(|e| {
-                e.insert(field, msg);
-            }),
-        }
-    };
-    let field_errors = move |field: &str, path: &str| {
-        let (field, path) = (field.to_string(), path.to_string());
-        move || {
-            let l = lang.get();
-            let mut msgs: Vec<String> = input_errors
-                .with(|e| e.get(&field).cloned())
-                .into_iter()
-                .collect();
-            if !path.is_empty() {
-                msgs.extend(problems.with(|p| messages(p, &path, l)));
-            }
-            (!msgs.is_empty()).then(|| view! { <span class="field-error" id=format!("{field}-error")>{msgs.join(" ")}</span> })
-        }
-    };
-    let described = move |field: &str| {
-        let field = field.to_string();
-        move || {
-            let has = input_errors.with(|e| e.contains_key(&field));
-            has.then(|| format!("{field}-error"))
-        }
-    };
-
-    // The form shows the agreement as it was when opened (or when another tab's version was
-    // merged in); afterwards the inputs hold the user's text, so a keystroke rebuilds nothing here.
     move || {
         let l = lang.get();
-        state.merged_in.track();
-        let Some(a) = agreement.get_untracked() else {
+        let Some(a) = state.own_agreement(&id.get_value()) else {
             return view! {
                 <h2>{l.t("Ändra avtal", "Edit agreement")}</h2>
                 <p>{l.t("Avtalet finns inte bland dina avtal.", "The agreement is not among your agreements.")}</p>
@@ -108,155 +27,10 @@ pub fn WhatIf(id: String) -> impl IntoView {
             }
             .into_any();
         };
-        let start = a
-            .term
-            .start
-            .value()
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        let end = match a.term.end {
-            iop_core::term::TermEnd::On(d) => d.to_string(),
-            _ => String::new(),
-        };
-        let cure = a
-            .termination
-            .for_breach
-            .value()
-            .copied()
-            .flatten()
-            .map(|b| b.cure_days.to_string())
-            .unwrap_or_default();
-        let meetings = a
-            .obligations
-            .meetings
-            .as_ref()
-            .and_then(|m| m.per_year.value().map(|n| n.to_string()))
-            .unwrap_or_default();
         view! {
-            <h2>{l.t("Ändra avtal (vad händer om …)", "Edit agreement (what if …)")}</h2>
-            <form class="whatif" on:submit=move |ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="w-name">{l.t("Namn", "Name")}</label>
-                    <input id="w-name" type="text" prop:value=a.name.clone()
-                        on:input=move |ev| { let v = event_target_value(&ev); update(Box::new(move |a| a.name = v)); } />
-                    {field_errors("w-name", "name")}
-                </div>
-                <div class="field">
-                    <label for="w-start">{l.t("Start (ÅÅÅÅ-MM-DD)", "Start (YYYY-MM-DD)")}</label>
-                    <input id="w-start" type="text" inputmode="numeric" prop:value=start aria-describedby=described("w-start")
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            let r: Edit = if v.trim().is_empty() {
-                                Ok(Box::new(|a| a.term.start = Known::Unknown))
-                            } else {
-                                v.trim().parse::<chrono::NaiveDate>().map(|d| Box::new(move |a: &mut Agreement| a.term.start = Known::Known(d)) as Change)
-                                    .map_err(|_| lang.get_untracked().pick(format!("\"{v}\" är inte ett datum (ÅÅÅÅ-MM-DD)."), format!("\"{v}\" is not a date (YYYY-MM-DD).")))
-                            };
-                            parsed("w-start", r);
-                        } />
-                    {field_errors("w-start", "term.start")}
-                </div>
-                <div class="field">
-                    <label for="w-end">{l.t("Första periodens slut (ÅÅÅÅ-MM-DD)", "End of first period (YYYY-MM-DD)")}</label>
-                    <input id="w-end" type="text" inputmode="numeric" prop:value=end aria-describedby=described("w-end")
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            let r = v.trim().parse::<chrono::NaiveDate>()
-                                .map(|d| Box::new(move |a: &mut Agreement| a.term.end = iop_core::term::TermEnd::On(d)) as Change)
-                                .map_err(|_| lang.get_untracked().pick(format!("\"{v}\" är inte ett datum (ÅÅÅÅ-MM-DD)."), format!("\"{v}\" is not a date (YYYY-MM-DD).")));
-                            parsed("w-end", r);
-                        } />
-                    {field_errors("w-end", "term.end")}
-                </div>
-                <fieldset>
-                    <legend>{l.t("Belopp per år", "Amounts per year")}</legend>
-                    {a.funding.components.iter().enumerate().map(|(i, c)| {
-                        let fid = format!("w-amount-{i}");
-                        let fid2 = fid.clone();
-                        let path = format!("funding.components[{i}]");
-                        let conditional = matches!(c.kind, ComponentKind::Conditional { .. });
-                        let met = match &c.kind { ComponentKind::Conditional { met, .. } => *met, _ => Known::Unknown };
-                        view! {
-                            <div class="field">
-                                <label for=fid.clone()>{c.label.clone()} {l.t(" (kr)", " (SEK)")}</label>
-                                <input id=fid.clone() type="text" inputmode="decimal" prop:value=c.amount.value().map(|v| iop_core::money::format_decimal_sv(v.value(), None)).unwrap_or_default()
-                                    aria-describedby=described(&fid)
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        let r: Edit = if v.trim().is_empty() {
-                                            Ok(Box::new(move |a| if let Some(c) = a.funding.components.get_mut(i) { c.amount = Known::Unknown }))
-                                        } else {
-                                            Sek::parse_user(&v).map(|s| Box::new(move |a: &mut Agreement| if let Some(c) = a.funding.components.get_mut(i) { c.amount = Known::Known(s) }) as Change).map_err(|e| lang.get_untracked().pick(e.sv(), e.en()))
-                                        };
-                                        parsed(&fid2, r);
-                                    } />
-                                {field_errors(&fid, &path)}
-                                {conditional.then(|| view! {
-                                    <label>
-                                        <input type="checkbox" prop:checked=met == Known::Known(true)
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                update(Box::new(move |a| if let Some(c) = a.funding.components.get_mut(i) {
-                                                    if let ComponentKind::Conditional { met, .. } = &mut c.kind { *met = Known::Known(on) }
-                                                }));
-                                            } />
-                                        {l.t(" Villkoret är uppfyllt", " The condition is met")}
-                                    </label>
-                                })}
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>{l.t("Fördelning mellan betalare", "Split between payers")}</legend>
-                    {match &a.funding.split {
-                        Split::Share { payers } => payers.iter().enumerate().map(|(i, p)| {
-                            let fid = format!("w-share-{i}");
-                            let fid2 = fid.clone();
-                            view! {
-                                <div class="field">
-                                    <label for=fid.clone()>{p.name.clone()} {l.t(" – andel (t.ex. 1/2 eller 50%)", " – share (e.g. 1/2 or 50%)")}</label>
-                                    <input id=fid.clone() type="text" prop:value=p.share.to_string() aria-describedby=described(&fid)
-                                        on:input=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            let r = Share::parse_user(&v)
-                                                .map(|s| Box::new(move |a: &mut Agreement| if let Split::Share { payers } = &mut a.funding.split { if let Some(p) = payers.get_mut(i) { p.share = s } }) as Change)
-                                                .map_err(|e| lang.get_untracked().pick(e.sv(), e.en()));
-                                            parsed(&fid2, r);
-                                        } />
-                                    {field_errors(&fid, "")}
-                                </div>
-                            }
-                        }).collect_view().into_any(),
-                        Split::Amount { payers } => payers.iter().map(|p| view! { <p>{p.name.clone()} ": " {p.amount.to_string()}</p> }).collect_view().into_any(),
-                    }}
-                    {move || { let m = problems.with(|p| messages(p, "funding.split", lang.get())); (!m.is_empty()).then(|| view! { <p class="field-error" role="alert">{m.join(" ")}</p> }) }}
-                </fieldset>
-                <div class="field">
-                    <label for="w-cure">{l.t("Rättelsetid vid avtalsbrott (dagar)", "Cure period on breach (days)")}</label>
-                    <input id="w-cure" type="text" inputmode="numeric" prop:value=cure aria-describedby=described("w-cure")
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            let r = v.trim().parse::<u32>().map(|d| Box::new(move |a: &mut Agreement| {
-                                a.termination.set_cure_days(d);
-                            }) as Change).map_err(|_| lang.get_untracked().pick(format!("\"{v}\" är inte ett antal dagar."), format!("\"{v}\" is not a number of days.")));
-                            parsed("w-cure", r);
-                        } />
-                    {field_errors("w-cure", "termination")}
-                </div>
-                <div class="field">
-                    <label for="w-meetings">{l.t("Uppföljningsmöten per år", "Follow-up meetings per year")}</label>
-                    <input id="w-meetings" type="text" inputmode="numeric" prop:value=meetings aria-describedby=described("w-meetings")
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            let r = v.trim().parse::<u32>().map(|n| Box::new(move |a: &mut Agreement| {
-                                a.obligations.set_meetings_per_year(n);
-                            }) as Change).map_err(|_| lang.get_untracked().pick(format!("\"{v}\" är inte ett antal."), format!("\"{v}\" is not a number.")));
-                            parsed("w-meetings", r);
-                        } />
-                    {field_errors("w-meetings", "obligations")}
-                </div>
-            </form>
+            <h2>{l.t("Ändra avtal", "Edit agreement")}</h2>
+            <p class="lead">{l.pick(format!("Id: {}. Varje ändring sparas när du skriver; det som inte går att läsa visas vid fältet.", a.id), format!("Id: {}. Every change is saved as you type; what cannot be read is shown by its field.", a.id))}</p>
+            <EditorForm id=id.get_value() />
             <LiveComparison id=id.get_value() />
             <TerminationSimulation id=id.get_value() />
             <ApplyElsewhere id=id.get_value() />
@@ -308,7 +82,7 @@ fn LiveComparison(id: String) -> impl IntoView {
         ];
         view! {
             <h3 id="live-heading">{l.t("Jämförelse medan du skriver", "Comparison as you type")}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="live-heading">
                 <table class="compare live" aria-labelledby="live-heading">
                     <thead><tr><th scope="col">{l.t("Villkor", "Term")}</th>{rows.iter().map(|r| view! { <th scope="col">{r.name.clone()}</th> }).collect_view()}</tr></thead>
                     <tbody>
