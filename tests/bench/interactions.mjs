@@ -3,7 +3,7 @@
 
 /** Types amount `n` into the what-if form; resolves when the live comparison shows it. */
 export const typeAmount = (page, n) => page.evaluate(async (n) => {
-  const input = document.getElementById('w-amount-0');
+  const input = document.getElementById('e-funding-components-0-amount');
   const cell = () => document.querySelector('table.live tr[data-term="annual"] td').textContent;
   const before = cell();
   const t0 = performance.now();

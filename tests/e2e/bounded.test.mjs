@@ -87,7 +87,7 @@ for (const [label, raw] of [
     const { page, problems } = await openApp(env.browser, env.server.origin, { context: ctx });
     await page.click('tr[data-id="kalmar-2025-2027"] button.link');
     await page.click('button:has-text("Kopiera och ändra")');
-    await page.fill('#w-name', 'Mitt nya avtal');
+    await page.fill('#e-name', 'Mitt nya avtal');
     await page.waitForFunction(() => (localStorage.getItem('iop.scenario') || '').includes('Mitt nya avtal'));
     assert.equal(await stored(page, 'iop.scenario.unreadable'), value, 'the unreadable data is kept');
     assert.equal(await page.textContent('.site-footer .save-status'), 'Ditt arbete är sparat i den här webbläsaren.');

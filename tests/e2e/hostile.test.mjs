@@ -13,7 +13,7 @@ async function copyOf(page, id) {
   await page.click('nav button:has-text("Avtal")');
   await page.click(`tr[data-id="${id}"] button.link`);
   await page.click('button:has-text("Kopiera och ändra")');
-  await page.waitForSelector('form.whatif');
+  await page.waitForSelector('form.agreement-form');
 }
 
 test('every broken file is rejected on import with a message, and the user\'s work is untouched', async () => {
@@ -123,10 +123,10 @@ test('typing is stored once it pauses, and at once when the page is left mid-wor
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await copyOf(page, 'kalmar-2025-2027');
   await page.waitForFunction(() => (localStorage.getItem('iop.scenario') || '').includes('kopia-1'));
-  await page.fill('#w-name', 'Sparas efter paus');
+  await page.fill('#e-name', 'Sparas efter paus');
   await page.waitForFunction(() => localStorage.getItem('iop.scenario').includes('Sparas efter paus'));
   // Type and leave at once: the page stores on its way out (pagehide), not 250 ms later.
-  await page.fill('#w-name', 'Sparas när sidan lämnas');
+  await page.fill('#e-name', 'Sparas när sidan lämnas');
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
   assert.match(await stored(page), /Sparas när sidan lämnas/);
@@ -151,7 +151,7 @@ test('two tabs: edits in one appear in the other; editing different agreements l
   await b.page.click('nav button:has-text("Avtal")');
   await b.page.click('tr[data-id="kopia-2"] button.link');
   await b.page.click('button:text-is("Ändra")');
-  await Promise.all([a.page.fill('#w-name', 'Redigerad i flik A'), b.page.fill('#w-name', 'Redigerad i flik B')]);
+  await Promise.all([a.page.fill('#e-name', 'Redigerad i flik A'), b.page.fill('#e-name', 'Redigerad i flik B')]);
   // Both edits are stored (after the pause in typing) before the tabs are read.
   await a.page.waitForFunction(() => {
     const s = localStorage.getItem('iop.scenario') || '';

@@ -139,29 +139,29 @@ test('what-if: copy, edit with validation from iop-core, live comparison, termin
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="kalmar-2025-2027"] button.link');
   await page.click('button:has-text("Kopiera och ändra")');
-  await page.waitForSelector('form.whatif');
+  await page.waitForSelector('form.agreement-form');
   const live = () => page.locator('table.live tr[data-term="annual"] td').first().textContent();
   assert.equal(await live(), '1 000 000 kr');
-  await page.fill('#w-amount-0', '1 200 000');
+  await page.fill('#e-funding-components-0-amount', '1 200 000');
   assert.equal(await live(), '1 200 000 kr');
   assert.equal(await page.locator('table.live tr[data-term="per_inhabitant"] td').first().textContent(), '16,51 kr');
   // A typing error, reported by iop-core's parser next to the field; the last good value stays.
-  await page.fill('#w-amount-0', '12 tusen');
-  assert.match(await page.textContent('#w-amount-0-error'), /"12 tusen" är inte ett belopp i kronor/);
-  assert.equal(await page.getAttribute('#w-amount-0', 'aria-describedby'), 'w-amount-0-error');
+  await page.fill('#e-funding-components-0-amount', '12 tusen');
+  assert.match(await page.textContent('#e-funding-components-0-amount-error'), /"12 tusen" är inte ett belopp i kronor/);
+  assert.equal(await page.getAttribute('#e-funding-components-0-amount', 'aria-describedby'), 'e-funding-components-0-amount-error');
   assert.equal(await live(), '1 200 000 kr');
-  await page.fill('#w-amount-0', '1 200 000');
+  await page.fill('#e-funding-components-0-amount', '1 200 000');
   // A rule broken: end before start, message from iop-core's validation next to the end field.
-  await page.fill('#w-end', '2024-06-30');
-  assert.match(await page.locator('#w-end ~ .field-error').textContent(), /före startdatum 2025-01-01/);
-  await page.fill('#w-end', '2027-12-31');
-  assert.equal(await page.locator('#w-end ~ .field-error').count(), 0);
+  await page.fill('#e-term-end', '2024-06-30');
+  assert.match(await page.locator('#e-term-end-error').textContent(), /före startdatum 2025-01-01/);
+  await page.fill('#e-term-end', '2027-12-31');
+  assert.equal(await page.locator('#e-term-end-error').count(), 0);
   // Shares that do not make a whole.
-  await page.fill('#w-share-0', '3/4');
+  await page.fill('#e-funding-split-payers-0-share', '3/4');
   assert.match(await page.textContent('fieldset .field-error[role="alert"]'), /blir inte tillsammans en helhet/);
-  await page.fill('#w-share-0', '1/2');
+  await page.fill('#e-funding-split-payers-0-share', '1/2');
   // Termination, simulated.
-  await page.fill('#w-amount-0', '1 000 000');
+  await page.fill('#e-funding-components-0-amount', '1 000 000');
   await page.fill('#t-notice', '2026-05-04');
   assert.equal(await page.textContent('dd[data-figure="effective"]'), '2026-06-04');
   assert.equal(await page.textContent('dd[data-figure="paid"]'), '2 000 000 kr');
@@ -174,8 +174,8 @@ test('what-if: copy, edit with validation from iop-core, live comparison, termin
   await page.selectOption('#a-kommun', '0881');
   await page.click('button:has-text("Skapa avtal för kommunen")');
   await page.waitForFunction(() => document.querySelector('h2')?.textContent.includes('Ändra avtal'));
-  assert.match(await page.inputValue('#w-name'), /tillämpat på Nybro/);
-  assert.equal(await page.inputValue('#w-amount-0'), '274 414');
+  assert.match(await page.inputValue('#e-name'), /tillämpat på Nybro/);
+  assert.equal(await page.inputValue('#e-funding-components-0-amount'), '274 414');
   clean(problems);
   await ctx.close();
 });
@@ -200,8 +200,8 @@ test('keep and share: survives a reload; export in one profile, import in a fres
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="vallentuna-2021"] button.link');
   await page.click('button:has-text("Kopiera och ändra")');
-  await page.fill('#w-name', 'Vallentuna med tjejjour');
-  await page.check('form.whatif input[type=checkbox]');
+  await page.fill('#e-name', 'Vallentuna med tjejjour');
+  await page.selectOption('#e-funding-components-1-kind-met', { label: 'Uppfyllt' });
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
   assert.ok(await page.locator('tr[data-id="kopia-1"]').count(), 'the copy survives a reload');

@@ -19,7 +19,7 @@ test('keyboard alone: filter, pick, compare, copy and edit, simulate, calendar, 
   await press(page, 'Space');
   await tabTo(page, 'tr[data-id="kalmar-2025-2027"] input[type=checkbox]');
   await press(page, 'Space');
-  await tabTo(page, 'button.primary');
+  await tabTo(page, 'button:has-text("Jämför valda")');
   await press(page, 'Enter');
   await page.waitForSelector('table.compare');
   assert.equal(await page.locator('table.compare thead th').count(), 3);
@@ -34,8 +34,8 @@ test('keyboard alone: filter, pick, compare, copy and edit, simulate, calendar, 
   await press(page, 'Enter');
   await tabTo(page, 'button:text-is("Kopiera och ändra")');
   await press(page, 'Enter');
-  await page.waitForSelector('form.whatif');
-  await tabTo(page, '#w-amount-0');
+  await page.waitForSelector('form.agreement-form');
+  await tabTo(page, '#e-funding-components-0-amount', 600);
   await press(page, 'Control+a');
   await page.keyboard.type('900 000');
   assert.equal(await page.locator('table.live tr[data-term="annual"] td').first().textContent(), '900 000 kr');

@@ -24,7 +24,7 @@ test('state aid: a what-if copy is a variant, not a second grant; a real exchang
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="kalmar-2025-2027"] button.link');
   await page.click('button:has-text("Kopiera och ändra")');
-  await page.waitForSelector('form.whatif');
+  await page.waitForSelector('form.agreement-form');
   await page.click('button:has-text("Visa hela avtalet")');
   await page.fill('#rate', '11,4565');
   const aid = await page.textContent('ul.state-aid');
@@ -116,7 +116,7 @@ test('a link carries a small scenario in its fragment; opening it offers to impo
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('tr[data-id="vallentuna-2021"] button.link');
   await page.click('button:has-text("Kopiera och ändra")');
-  await page.fill('#w-name', 'Vallentuna via länk');
+  await page.fill('#e-name', 'Vallentuna via länk');
   await page.click('nav button:has-text("Spara och dela")');
   await page.click('button:has-text("Dela som länk")');
   const link = await page.inputValue('#share-link');
