@@ -28,6 +28,14 @@ pub struct SourceRef {
     pub document: String,
     /// The section, paragraph or quotation that states the figure (`§10 Ekonomi`).
     pub section: String,
+    /// Where the document can be found (a web address, a diary number), when given. Added in
+    /// format version 1.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// The sentence that states the figure, word for word, when given. Added in format
+    /// version 1.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 impl SourceRef {
@@ -36,6 +44,8 @@ impl SourceRef {
         SourceRef {
             document: document.to_string(),
             section: section.to_string(),
+            address: None,
+            quote: None,
         }
     }
 }

@@ -329,7 +329,8 @@ fn calendar_year_amounts_all_met(a: &Agreement, at: NaiveDate) -> Vec<(i32, Know
 /// copies as far as the list holds them) are one grant. Of each grant, the agreement that comes
 /// last in the list is counted, in place of the others: a variant is newer than what it was
 /// made from, so the user's edited copy stands for the built-in agreement it copies. A variant
-/// whose original is not in the list counts on its own.
+/// whose original is not in the list counts on its own. A draft (*utkast*, problems left to fix)
+/// is never counted: the last variant that is not a draft stands for the grant.
 ///
 /// ```
 /// use iop_core::{presets, state_aid::counted, whatif::copy_of};
@@ -337,6 +338,12 @@ fn calendar_year_amounts_all_met(a: &Agreement, at: NaiveDate) -> Vec<(i32, Know
 /// let all = vec![k.clone(), copy_of(&k, "kopia-1")];
 /// let ids: Vec<&str> = counted(&all).iter().map(|a| a.id.as_str()).collect();
 /// assert_eq!(ids, ["kopia-1"]);
+///
+/// let mut draft = copy_of(&k, "kopia-2");
+/// draft.draft = true;
+/// let all = vec![k.clone(), draft];
+/// let ids: Vec<&str> = counted(&all).iter().map(|a| a.id.as_str()).collect();
+/// assert_eq!(ids, ["kalmar-2025-2027"]);
 /// ```
 pub fn counted(agreements: &[Agreement]) -> Vec<&Agreement> {
     agreements
@@ -362,8 +369,10 @@ fn counted_mask(agreements: &[Agreement]) -> Vec<bool> {
     };
     let roots: Vec<String> = agreements.iter().map(root).collect();
     let mut last: HashMap<&str, usize> = HashMap::new();
-    for (i, r) in roots.iter().enumerate() {
-        last.insert(r.as_str(), i);
+    for (i, (r, a)) in roots.iter().zip(agreements).enumerate() {
+        if !a.draft {
+            last.insert(r.as_str(), i);
+        }
     }
     roots
         .iter()

@@ -221,3 +221,22 @@ test('the editor on a 390-pixel phone screen: one column, nothing wider than the
   clean(problems);
   await ctx.close();
 });
+
+test('a draft is marked in the list and in the comparison, and said to be left out of sums', async () => {
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
+  await newAgreement(page);
+  await page.locator('#e-name').fill('Halvfärdigt');
+  // An unknown amount reads "okänt" in its field, never a blank or a 0.
+  await page.click('button:text-is("Lägg till belopp")');
+  assert.equal(await page.locator('#e-funding-components-0-amount').getAttribute('placeholder'), 'okänt');
+  await page.click('nav button:has-text("Avtal")');
+  assert.equal(await page.textContent('tr[data-id="eget-1"] .badge'), 'Utkast');
+  await page.check('tr[data-id="eget-1"] input[type="checkbox"]');
+  await page.check('tr[data-id="kalmar-2025-2027"] input[type="checkbox"]');
+  await page.click('button:has-text("Jämför valda (2)")');
+  await page.waitForSelector('table.compare');
+  assert.match(await page.textContent('.draft-note'), /Utkast \(markerade\) har problem kvar att rätta/);
+  assert.match(await page.textContent('table.compare thead'), /Halvfärdigt\s*Utkast/);
+  clean(problems);
+  await ctx.close();
+});

@@ -173,6 +173,12 @@ pub fn Compare() -> impl IntoView {
 fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> AnyView {
     let rows = &c.rows;
     view! {
+        {rows.iter().any(|r| r.draft).then(|| view! {
+            <p class="draft-note">{l.t(
+                "Utkast (markerade) har problem kvar att rätta: deras siffror visas men räknas inte med i stödkontrollen förrän de är rättade.",
+                "Drafts (marked) have problems left to fix: their figures are shown but left out of the state-aid check until fixed.",
+            )}</p>
+        })}
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-heading">
             <table class="compare" aria-labelledby="compare-heading">
                 <caption class="sr-only">{l.t("Villkor per avtal; markerade rader skiljer sig åt.", "Terms per agreement; marked rows differ.")}</caption>
@@ -184,6 +190,7 @@ fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> Any
                             view! {
                                 <th scope="col">
                                     {rows[i].name.clone()}
+                                    {rows[i].draft.then(|| view! { <span class="badge draft">{l.t("Utkast", "Draft")}</span> })}
                                     <button type="button" class="remove no-print" aria-label=l.pick(format!("Ta bort {} ur jämförelsen", rows[i].name), format!("Remove {} from the comparison", rows[i].name))
                                         on:click=move |_| state.selected.update(|s| s.retain(|x| *x != id))>"×"</button>
                                 </th>

@@ -225,7 +225,9 @@ impl Form {
                 _ => "text",
             };
             let list = (kind == Kind::Kommunkod).then_some("kommuner");
-            view! { <input id=id.clone() type="text" inputmode=mode list=list prop:value=text aria-describedby=described on:input=on_input /> }.into_any()
+            // An unknown term reads "okänt" in its empty field, never a blank or a 0.
+            let placeholder = nullable.then(|| l.t("okänt", "unknown"));
+            view! { <input id=id.clone() type="text" inputmode=mode list=list placeholder=placeholder prop:value=text aria-describedby=described on:input=on_input /> }.into_any()
         };
         let unknown = nullable.then(|| {
             let path = path.clone();
@@ -355,7 +357,9 @@ impl Form {
         view! {
             <div class="source-fields">
                 {self.field_in(l, ("Källa (dokument)", "Source (document)"), path.clone(), empty.clone(), "document", Kind::Text)}
-                {self.field_in(l, ("Avsnitt eller citat", "Section or quote"), path, empty, "section", Kind::Text)}
+                {self.field_in(l, ("Avsnitt", "Section"), path.clone(), empty.clone(), "section", Kind::Text)}
+                {self.field_in(l, ("Adress (webbadress eller diarienummer)", "Address (web address or file number)"), path.clone(), empty.clone(), "address", Kind::OptionalText)}
+                {self.field_in(l, ("Citat", "Quote"), path, empty, "quote", Kind::OptionalText)}
             </div>
         }
         .into_any()
