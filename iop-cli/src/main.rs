@@ -138,6 +138,16 @@ enum Command {
         #[arg(long)]
         bytes: Option<usize>,
     },
+    /// Read an agreement's text (UTF-8; `-` reads standard input): each term with the words that
+    /// state it. Exit 0 when something was read, 1 when nothing was.
+    Extract {
+        /// The text file.
+        file: String,
+        /// Output format: `json` (agreement, findings, conflicts) or `scenario` (a scenario file
+        /// holding the one agreement).
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+    },
     /// A link that carries a small scenario in its fragment (never sent to a server).
     ShareLink {
         /// Scenario file (`-` reads standard input).
@@ -168,6 +178,12 @@ impl WindowArgs {
             _ => Ok(Span::Around(at.unwrap_or_else(today))),
         }
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Json,
+    Scenario,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -403,6 +419,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
         | Command::Draft { .. }
         | Command::StateAid { .. }
         | Command::ShareLink { .. }
+        | Command::Extract { .. }
         | Command::Generate { .. }) => run_more(other),
         Command::Terminate {
             file,
@@ -512,6 +529,37 @@ fn run_more(command: Command) -> Result<String, Failure> {
                 "{}#{fragment}\n",
                 base.split('#').next().unwrap_or_default()
             ))
+        }
+        Command::Extract { file, format } => {
+            let bytes = read_file(&file)?;
+            let text = String::from_utf8_lossy(&bytes);
+            let x = iop_core::extract::extract(&text);
+            let out = match format {
+                ExtractFormat::Json => pretty(&serde_json::to_value(&x).unwrap_or_default()),
+                ExtractFormat::Scenario => {
+                    Scenario::new(
+                        &format!("Inläst: {file}"),
+                        Utc::now().naive_utc(),
+                        vec![x.agreement.clone()],
+                    )
+                    .to_json()
+                        + "\n"
+                }
+            };
+            if x.is_empty() {
+                let (sv, en) = (
+                    "Ingenting i texten kunde läsas som villkor i ett avtal.",
+                    "Nothing in the text could be read as a term of an agreement.",
+                );
+                return Err(Failure(
+                    1,
+                    vec![format!(
+                        "{file}: {}",
+                        lang().text(&iop_core::Explanation::new(sv, en))
+                    )],
+                ));
+            }
+            Ok(out)
         }
         _ => Err(misuse("unknown command".into())),
     }

@@ -38,6 +38,7 @@ pub mod draft;
 pub mod edit;
 pub mod explain;
 pub mod export;
+pub mod extract;
 pub mod funding;
 pub mod generate;
 pub mod known;

@@ -1,0 +1,353 @@
+//! Reading an agreement's text (*läs in text*): each term proposed with the sentence that states
+//! it.
+//!
+//! A pure, rule-based reader of the Swedish that IOP agreements, nämnd decisions and municipal
+//! news use: no network, no model, linear in the text. [`extract`] returns an [`Extraction`]: an
+//! agreement with every term it could read and unknown for the rest, the [`Finding`]s (the term's
+//! path, the value in the scenario format, the quote, its byte range and the rule that read it),
+//! and the [`Conflict`]s where two statements disagree, which are left unknown rather than
+//! resolved. It never invents: a yearly amount needs "per år", a total ("över tre år") or an
+//! approximate amount ("drygt") is kept in the notes, never as an amount.
+//!
+//! ```
+//! let text = "Överenskommelsen gäller för perioden 1 januari 2022 till 31 december 2024. \
+//!             Kalmar kommun ersätter Kvinnojouren Kalmar 650 000 kr per år.";
+//! let x = iop_core::extract::extract(text);
+//! assert_eq!(x.agreement.public_parties[0].name, "Kalmar kommun");
+//! assert_eq!(x.agreement.organisations[0].name, "Kvinnojouren Kalmar");
+//! assert_eq!(x.agreement.funding.components[0].amount, iop_core::Known::Known(iop_core::Sek::kronor(650_000)));
+//! let start = x.findings.iter().find(|f| f.path == "term.start").unwrap();
+//! assert_eq!(&text[start.start..start.end], "1 januari 2022");
+//! ```
+
+mod rules;
+mod tokens;
+
+use crate::agreement::Agreement;
+use crate::edit::{apply, Edit};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// One term read from the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// Where it goes in the agreement (`term.start`, `funding.components[0]`).
+    pub path: String,
+    /// The value, in the scenario format.
+    pub value: Value,
+    /// The words that state it, as written.
+    pub quote: String,
+    /// First byte of the quote in the text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The rule that read it (`period`, `belopp-per-år`, `rättelse-inom`).
+    pub rule: &'static str,
+}
+
+/// Statements that disagree about one term: left unknown in the agreement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflict {
+    /// The term.
+    pub path: String,
+    /// Each statement, with its value.
+    pub findings: Vec<Finding>,
+}
+
+/// What the text says: the agreement, the findings that make it, and the conflicts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Extraction {
+    /// Every term read, unknown for the rest; a draft (see [`Agreement::draft`]).
+    pub agreement: Agreement,
+    /// The findings, in the order of the text.
+    pub findings: Vec<Finding>,
+    /// Terms stated twice with different values.
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Extraction {
+    /// Whether anything was read.
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty() && self.conflicts.is_empty()
+    }
+
+    /// The agreement of the findings the user kept (`keep[i]` for `findings[i]`; a finding past
+    /// the end of `keep` is kept), each part citing its quote as its source.
+    ///
+    /// ```
+    /// let x = iop_core::extract::extract("Kalmar kommun ersätter Kvinnojouren Kalmar 650 000 kr per år.");
+    /// let keep: Vec<bool> = x.findings.iter().map(|f| !f.path.starts_with("funding")).collect();
+    /// assert!(x.accepted("text", &keep).funding.components.is_empty());
+    /// ```
+    pub fn accepted(&self, id: &str, keep: &[bool]) -> Agreement {
+        let kept: Vec<&Finding> = self
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
+            .map(|(_, f)| f)
+            .collect();
+        assemble(id, &kept).0
+    }
+}
+
+/// Terms with one value: two findings that disagree are a conflict.
+fn single_valued(path: &str) -> bool {
+    !path.starts_with("funding.components[")
+        && !path.starts_with("obligations.documents")
+        && path != "notes"
+}
+
+/// Reads `text`: every term it can read with confidence, each with its quote.
+pub fn extract(text: &str) -> Extraction {
+    let sentences = tokens::sentences(text);
+    let mut all = Vec::new();
+    rules::municipality(text, &sentences, &mut all);
+    rules::org_numbers(text, &sentences, &mut all);
+    rules::organisation(text, &sentences, &mut all);
+    rules::term(text, &sentences, &mut all);
+    rules::money(text, &sentences, &mut all);
+    rules::follow_up(text, &sentences, &mut all);
+    all.sort_by_key(|f| f.start);
+
+    // The same value stated twice is one finding (the first); different values, a conflict.
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    for f in all {
+        if !single_valued(&f.path) {
+            // A yearly document is one duty however often it is named: the first mention, or a
+            // later one that gives its deadline.
+            if f.path.starts_with("obligations.documents") {
+                let kind = f.value.get("kind").cloned();
+                match findings.iter().position(|g| {
+                    g.path.starts_with("obligations.documents")
+                        && g.value.get("kind").cloned() == kind
+                }) {
+                    Some(i) => {
+                        let dated = f.value["due"]["type"] != "unknown";
+                        if let Some(g) = findings
+                            .get_mut(i)
+                            .filter(|g| g.value["due"]["type"] == "unknown" && dated)
+                        {
+                            *g = f;
+                        }
+                    }
+                    None => findings.push(f),
+                }
+                continue;
+            }
+            let dup = findings.iter().any(|g| {
+                g.value == f.value && g.path.split('[').next() == f.path.split('[').next()
+            });
+            if !dup {
+                findings.push(f);
+            }
+            continue;
+        }
+        if let Some(c) = conflicts.iter_mut().find(|c| c.path == f.path) {
+            if !c.findings.iter().any(|g| g.value == f.value) {
+                c.findings.push(f);
+            }
+            continue;
+        }
+        match findings.iter().position(|g| g.path == f.path) {
+            Some(i) if findings.get(i).is_some_and(|g| g.value == f.value) => {}
+            Some(i) => {
+                let first = findings.remove(i);
+                conflicts.push(Conflict {
+                    path: f.path.clone(),
+                    findings: vec![first, f],
+                });
+            }
+            None => findings.push(f),
+        }
+    }
+    let refs: Vec<&Finding> = findings.iter().collect();
+    let (agreement, applied) = assemble("text-1", &refs);
+    // Only what went into the agreement is claimed, under the path where it went.
+    let findings = applied;
+    Extraction {
+        agreement,
+        findings,
+        conflicts,
+    }
+}
+
+/// The source of a part: the text, and the quote.
+fn source(f: &Finding) -> Value {
+    json!({"document": "text", "section": f.rule, "quote": f.quote})
+}
+
+/// Builds the agreement from findings by the core's own edits, so nothing a file could not hold
+/// is made; the findings that applied, with the paths they went to.
+fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
+    let mut a = Agreement::blank(id);
+    a.sources.push(crate::source::SourceDocument {
+        id: "text".into(),
+        title: "Inläst text".into(),
+        date: None,
+    });
+    let mut applied = Vec::new();
+    let set = |a: &mut Agreement, e: Edit| -> bool {
+        match apply(a, &e) {
+            Ok(done) => {
+                *a = done.agreement;
+                true
+            }
+            Err(_) => false,
+        }
+    };
+    let party = json!({"name": "", "kommunkod": null, "org_number": null, "bodies": [], "contact": null, "signatories": [], "source": null});
+    let org = json!({"name": "", "legal_name": null, "org_number": null, "contact": null, "signatories": [], "source": null});
+    let cure = findings
+        .iter()
+        .find(|f| f.path == "termination.for_breach.cure_days");
+    let mut notes: Vec<String> = Vec::new();
+    for f in findings {
+        let mut path = f.path.clone();
+        let ok = match f.path.as_str() {
+            p if p.starts_with("public_parties[0]") => {
+                if a.public_parties.is_empty() {
+                    set(
+                        &mut a,
+                        Edit::Insert {
+                            path: "public_parties".into(),
+                            index: 0,
+                            value: party.clone(),
+                        },
+                    );
+                }
+                set(&mut a, Edit::set(p, f.value.clone()))
+            }
+            p if p.starts_with("organisations[0]") => {
+                if a.organisations.is_empty() {
+                    set(
+                        &mut a,
+                        Edit::Insert {
+                            path: "organisations".into(),
+                            index: 0,
+                            value: org.clone(),
+                        },
+                    );
+                }
+                set(&mut a, Edit::set(p, f.value.clone()))
+            }
+            p if p.starts_with("funding.components[") => {
+                let index = a.funding.components.len();
+                let mut v = f.value.clone();
+                v["source"] = source(f);
+                path = format!("funding.components[{index}]");
+                set(
+                    &mut a,
+                    Edit::Insert {
+                        path: "funding.components".into(),
+                        index,
+                        value: v,
+                    },
+                )
+            }
+            p if p.starts_with("obligations.documents") => {
+                let index = a.obligations.documents.len();
+                path = format!("obligations.documents[{index}]");
+                set(
+                    &mut a,
+                    Edit::Insert {
+                        path: "obligations.documents".into(),
+                        index,
+                        value: f.value.clone(),
+                    },
+                ) && set(&mut a, Edit::set("obligations.source", source(f)))
+            }
+            "obligations.meetings.per_year" => {
+                set(
+                    &mut a,
+                    Edit::set(
+                        "obligations.meetings",
+                        json!({"per_year": f.value, "responsible": "", "invited": []}),
+                    ),
+                ) && set(&mut a, Edit::set("obligations.source", source(f)))
+            }
+            "termination.for_breach.cure_days" => {
+                let side = |p: &str| {
+                    findings
+                        .iter()
+                        .find(|g| g.path == p)
+                        .map_or(json!("unknown"), |g| g.value.clone())
+                };
+                let clause = json!({
+                    "cure_days": f.value,
+                    "if_organisation_in_breach": side("termination.for_breach.if_organisation_in_breach"),
+                    "if_public_in_breach": side("termination.for_breach.if_public_in_breach"),
+                });
+                set(&mut a, Edit::set("termination.for_breach", clause))
+                    && set(&mut a, Edit::set("termination.source", source(f)))
+            }
+            // Repayment rules ride on the breach clause; without its cure days there is none.
+            p if p.starts_with("termination.for_breach.if_") => cure.is_some(),
+            "notes" => {
+                notes.push(f.value.as_str().unwrap_or_default().to_string());
+                true
+            }
+            p => {
+                let done = set(&mut a, Edit::set(p, f.value.clone()));
+                let part = if p.starts_with("term.") {
+                    Some("term.source")
+                } else if p.starts_with("funding.payments") || p == "funding.split" {
+                    Some("funding.payments.source")
+                } else if p.starts_with("termination.") {
+                    Some("termination.source")
+                } else {
+                    None
+                };
+                if let (true, Some(part)) = (done, part) {
+                    set(&mut a, Edit::set(part, source(f)));
+                }
+                done
+            }
+        };
+        if ok {
+            applied.push(Finding {
+                path,
+                ..(*f).clone()
+            });
+        }
+    }
+    if !notes.is_empty() {
+        a.notes = notes.join(" ");
+    }
+    a.draft = crate::edit::is_draft(&a);
+    (a, applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_different_periods_are_a_conflict_not_a_choice() {
+        let x = extract("Avtalet gäller för perioden 2025-01-01 – 2027-12-31. Avtalet gäller för perioden 2025-01-01 – 2026-12-31.");
+        assert!(x.conflicts.iter().any(|c| c.path == "term.end"));
+        assert_eq!(x.agreement.term.end, crate::term::TermEnd::Unknown);
+        assert_eq!(
+            x.agreement.term.start,
+            crate::Known::Known(crate::presets::date(2025, 1, 1))
+        );
+    }
+
+    #[test]
+    fn a_text_about_something_else_yields_nothing() {
+        let x = extract("Kommunfullmäktige sammanträder i stadshuset på torsdag. Biblioteket har nya öppettider från 1 mars.");
+        assert!(x.is_empty(), "{:?}", x.findings);
+    }
+
+    #[test]
+    fn drygt_a_million_over_three_years_is_a_total_not_a_yearly_amount() {
+        let x = extract("Kvinnojouren får drygt 1 miljon kronor över tre år.");
+        assert!(x.agreement.funding.components.is_empty());
+        assert!(
+            x.agreement.notes.contains("ungefär 1 000 000 kr totalt"),
+            "{}",
+            x.agreement.notes
+        );
+    }
+}
