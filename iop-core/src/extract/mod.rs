@@ -20,6 +20,7 @@
 //! assert_eq!(&text[start.start..start.end], "1 januari 2022");
 //! ```
 
+mod money;
 mod rules;
 mod tokens;
 
@@ -27,6 +28,11 @@ use crate::agreement::Agreement;
 use crate::edit::{apply, Edit};
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet};
+
+/// At most this many items of the lists (amounts, notes) are read from one text: an agreement
+/// has a handful, and a text that states hundreds is not one agreement.
+pub const MAX_ITEMS: usize = 20;
 
 /// One term read from the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -91,6 +97,14 @@ impl Extraction {
     }
 }
 
+/// Whether a yearly document's finding gives no deadline.
+fn undated(doc: &Value) -> bool {
+    doc.get("due")
+        .and_then(|d| d.get("type"))
+        .and_then(Value::as_str)
+        == Some("unknown")
+}
+
 /// Terms with one value: two findings that disagree are a conflict.
 fn single_valued(path: &str) -> bool {
     !path.starts_with("funding.components[")
@@ -106,62 +120,82 @@ pub fn extract(text: &str) -> Extraction {
     rules::org_numbers(text, &sentences, &mut all);
     rules::organisation(text, &sentences, &mut all);
     rules::term(text, &sentences, &mut all);
-    rules::money(text, &sentences, &mut all);
-    rules::follow_up(text, &sentences, &mut all);
+    money::money(text, &sentences, &mut all);
+    money::follow_up(text, &sentences, &mut all);
     all.sort_by_key(|f| f.start);
 
     // The same value stated twice is one finding (the first); different values, a conflict.
-    let mut findings: Vec<Finding> = Vec::new();
+    // Maps keep this linear in the number of findings.
+    let mut findings: Vec<Option<Finding>> = Vec::new();
     let mut conflicts: Vec<Conflict> = Vec::new();
+    let mut single: HashMap<String, usize> = HashMap::new();
+    let mut conflicted: HashMap<String, usize> = HashMap::new();
+    let mut listed: HashSet<(String, String)> = HashSet::new();
+    let mut documents: HashMap<String, usize> = HashMap::new();
+    let mut items = 0usize;
     for f in all {
         if !single_valued(&f.path) {
             // A yearly document is one duty however often it is named: the first mention, or a
             // later one that gives its deadline.
             if f.path.starts_with("obligations.documents") {
-                let kind = f.value.get("kind").cloned();
-                match findings.iter().position(|g| {
-                    g.path.starts_with("obligations.documents")
-                        && g.value.get("kind").cloned() == kind
-                }) {
-                    Some(i) => {
-                        let dated = f.value["due"]["type"] != "unknown";
-                        if let Some(g) = findings
-                            .get_mut(i)
-                            .filter(|g| g.value["due"]["type"] == "unknown" && dated)
-                        {
+                let kind = f
+                    .value
+                    .get("kind")
+                    .map(Value::to_string)
+                    .unwrap_or_default();
+                match documents
+                    .get(&kind)
+                    .and_then(|&i| findings.get_mut(i))
+                    .and_then(Option::as_mut)
+                {
+                    Some(g) => {
+                        if undated(&g.value) && !undated(&f.value) {
                             *g = f;
                         }
                     }
-                    None => findings.push(f),
+                    None => {
+                        documents.insert(kind, findings.len());
+                        findings.push(Some(f));
+                    }
                 }
                 continue;
             }
-            let dup = findings.iter().any(|g| {
-                g.value == f.value && g.path.split('[').next() == f.path.split('[').next()
-            });
-            if !dup {
-                findings.push(f);
+            let list = f.path.split('[').next().unwrap_or_default().to_string();
+            if items < MAX_ITEMS && listed.insert((list, f.value.to_string())) {
+                items += 1;
+                findings.push(Some(f));
             }
             continue;
         }
-        if let Some(c) = conflicts.iter_mut().find(|c| c.path == f.path) {
-            if !c.findings.iter().any(|g| g.value == f.value) {
+        if let Some(c) = conflicted.get(&f.path).and_then(|&i| conflicts.get_mut(i)) {
+            if c.findings.len() < MAX_ITEMS && !c.findings.iter().any(|g| g.value == f.value) {
                 c.findings.push(f);
             }
             continue;
         }
-        match findings.iter().position(|g| g.path == f.path) {
-            Some(i) if findings.get(i).is_some_and(|g| g.value == f.value) => {}
+        match single.get(&f.path).copied() {
             Some(i) => {
-                let first = findings.remove(i);
-                conflicts.push(Conflict {
-                    path: f.path.clone(),
-                    findings: vec![first, f],
-                });
+                let same = findings
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|g| g.value == f.value);
+                if !same {
+                    if let Some(first) = findings.get_mut(i).and_then(Option::take) {
+                        conflicted.insert(f.path.clone(), conflicts.len());
+                        conflicts.push(Conflict {
+                            path: f.path.clone(),
+                            findings: vec![first, f],
+                        });
+                    }
+                }
             }
-            None => findings.push(f),
+            None => {
+                single.insert(f.path.clone(), findings.len());
+                findings.push(Some(f));
+            }
         }
     }
+    let findings: Vec<Finding> = findings.into_iter().flatten().collect();
     let refs: Vec<&Finding> = findings.iter().collect();
     let (agreement, applied) = assemble("text-1", &refs);
     // Only what went into the agreement is claimed, under the path where it went.
@@ -235,7 +269,9 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
             p if p.starts_with("funding.components[") => {
                 let index = a.funding.components.len();
                 let mut v = f.value.clone();
-                v["source"] = source(f);
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("source".into(), source(f));
+                }
                 path = format!("funding.components[{index}]");
                 set(
                     &mut a,

@@ -20,8 +20,8 @@ pub enum Shape {
 pub struct Token<'a> {
     /// As written.
     pub text: &'a str,
-    /// Lowercased, for matching.
-    pub lower: String,
+    /// Lowercased, for matching (borrowed when it already is).
+    pub lower: std::borrow::Cow<'a, str>,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -134,7 +134,11 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
         let piece = text.get(i..end).unwrap_or_default();
         tokens.push(Token {
             text: piece,
-            lower: piece.to_lowercase(),
+            lower: if piece.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(piece.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(piece)
+            },
             start: i,
             end,
             shape,
@@ -258,7 +262,7 @@ pub fn kronor_at(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize
     let unit = s.tokens.get(k + 1)?;
     let thousand = Decimal::from(1_000);
     let million = Decimal::from(1_000_000);
-    let (factor, last) = match unit.lower.as_str() {
+    let (factor, last) = match unit.lower.as_ref() {
         "kr" | "kronor" | "sek" => (Decimal::ONE, k + 1),
         "tkr" => (thousand, k + 1),
         "mkr" | "mnkr" => (million, k + 1),
