@@ -84,6 +84,7 @@ fn App() -> impl IntoView {
                 View::WhatIf(id) => view! { <views::whatif::WhatIf id=id /> }.into_any(),
                 View::Calendar(id) => view! { <views::calendar::Calendar id=id /> }.into_any(),
                 View::Share => views::share::Share().into_any(),
+                View::ReadText => views::readtext::ReadText().into_any(),
             }}
         </main>
         <p class="sr-only" role="status" aria-live="polite">{move || state.status.get()}</p>

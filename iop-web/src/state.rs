@@ -25,6 +25,8 @@ pub enum View {
     Calendar(String),
     /// Export and import.
     Share,
+    /// Read an agreement's text.
+    ReadText,
 }
 
 /// A file read for import, waiting for the user's decision.

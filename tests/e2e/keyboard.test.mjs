@@ -40,7 +40,7 @@ test('keyboard alone: filter, pick, compare, copy and edit, simulate, calendar, 
   await page.keyboard.type('900 000');
   assert.equal(await page.locator('table.live tr[data-term="annual"] td').first().textContent(), '900 000 kr');
   // Simulate a termination from the organisation's side.
-  await tabTo(page, '#t-notice');
+  await tabTo(page, '#t-notice', 600);
   await page.keyboard.type('2026-05-04');
   await tabTo(page, 'input[name="t-from"]:checked');
   await press(page, 'ArrowDown');

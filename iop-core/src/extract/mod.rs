@@ -51,6 +51,135 @@ pub struct Finding {
     pub rule: &'static str,
 }
 
+impl Finding {
+    /// The term's name, in Swedish and English (`Kommun`, `Belopp per år`).
+    ///
+    /// ```
+    /// let x = iop_core::extract::extract("Kalmar kommun betalar 650 000 kr per år.");
+    /// assert_eq!(x.findings[0].term().sv, "Kommun");
+    /// ```
+    pub fn term(&self) -> crate::Explanation {
+        let p = self.path.as_str();
+        let (sv, en) = match p {
+            _ if p.ends_with("kommunkod") => ("Kommun", "Municipality"),
+            _ if p.starts_with("public_parties") && p.ends_with(".name") => {
+                ("Offentlig part", "Public party")
+            }
+            _ if p.starts_with("public_parties") => (
+                "Kommunens organisationsnummer",
+                "The municipality's organisation number",
+            ),
+            _ if p.starts_with("organisations") && p.ends_with(".name") => {
+                ("Organisation", "Organisation")
+            }
+            _ if p.starts_with("organisations") => (
+                "Organisationens organisationsnummer",
+                "The organisation's organisation number",
+            ),
+            "term.start" => ("Start", "Start"),
+            "term.end" => ("Slut", "End"),
+            "term.renewal" => ("Förlängning", "Renewal"),
+            "term.stated_decision_due" => ("Beslut senast", "Decision by"),
+            "funding.split" => ("Fördelning mellan betalare", "Split between payers"),
+            "funding.payments.timing" => ("Utbetalning", "Payment"),
+            "funding.payments.on_invoice" => ("Mot faktura", "Against an invoice"),
+            "funding.payments.documents" => {
+                ("Handlingar med fakturan", "Documents with the invoice")
+            }
+            "termination.ordinary_notice" => ("Uppsägningstid", "Notice period"),
+            "termination.for_breach.cure_days" => ("Rättelsetid", "Cure period"),
+            "termination.for_breach.if_organisation_in_breach" => (
+                "Återbetalning om organisationen bryter mot avtalet",
+                "Repayment if the organisation is in breach",
+            ),
+            "termination.for_breach.if_public_in_breach" => (
+                "Återbetalning om kommunen bryter mot avtalet",
+                "Repayment if the municipality is in breach",
+            ),
+            "obligations.meetings.per_year" => {
+                ("Uppföljningsmöten per år", "Follow-up meetings per year")
+            }
+            "notes" => ("Anteckning", "Note"),
+            _ if p.starts_with("obligations.documents") => ("Plan eller rapport", "Plan or report"),
+            _ if p.starts_with("funding.components") => ("Belopp per år", "Amount per year"),
+            _ => ("Villkor", "Term"),
+        };
+        crate::Explanation::new(sv, en)
+    }
+
+    /// The value as a person reads it, in Swedish (`1 000 000 kr`, `Kalmar (0880)`,
+    /// `2 år i taget`).
+    pub fn shown(&self) -> String {
+        use crate::edit::Kind;
+        let v = &self.value;
+        let text = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+        match self.path.as_str() {
+            p if p.ends_with("kommunkod") => Kind::Kommunkod.show(v),
+            "term.end" => v.get("on").map_or_else(|| text(v), text),
+            "term.renewal" => match (v.get("type").and_then(Value::as_str), v.get("years")) {
+                (Some("none"), _) => "ingen – upphör utan uppsägning".into(),
+                (Some("automatic_extension"), Some(y)) => format!("automatisk, {y} år i taget"),
+                _ => text(v),
+            },
+            "termination.ordinary_notice" => Kind::Duration.show(v),
+            "funding.split" => {
+                v.get("payers")
+                    .and_then(Value::as_array)
+                    .map_or_else(String::new, |ps| {
+                        ps.iter()
+                            .map(|p| {
+                                format!(
+                                    "{} {}",
+                                    text(p.get("name").unwrap_or(&Value::Null)),
+                                    text(p.get("share").unwrap_or(&Value::Null))
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+            }
+            "funding.payments.timing" => {
+                match (v.get("type").and_then(Value::as_str), v.get("quarter")) {
+                    (Some("quarter"), Some(q)) => format!("kvartal {q}"),
+                    (Some("quarterly"), _) => "varje kvartal".into(),
+                    _ => text(v),
+                }
+            }
+            "funding.payments.on_invoice" => "ja".into(),
+            p if p.starts_with("funding.components") => {
+                let amount = v
+                    .get("amount")
+                    .map(|a| Kind::Money.show(a))
+                    .unwrap_or_default();
+                match v
+                    .get("kind")
+                    .and_then(|k| k.get("type"))
+                    .and_then(Value::as_str)
+                {
+                    Some("conditional") => format!(
+                        "{amount} kr, villkorat: {}",
+                        v.get("kind")
+                            .and_then(|k| k.get("condition"))
+                            .map(text)
+                            .unwrap_or_default()
+                    ),
+                    Some("replaces_foreningsbidrag") => {
+                        format!("{amount} kr, ersätter föreningsbidrag")
+                    }
+                    _ => format!("{amount} kr"),
+                }
+            }
+            p if p.starts_with("obligations.documents") => {
+                v.get("name").map(text).unwrap_or_default()
+            }
+            "funding.payments.documents" => v.as_array().map_or_else(String::new, |d| {
+                d.iter().map(text).collect::<Vec<_>>().join(", ")
+            }),
+            _ => text(v),
+        }
+    }
+}
+
 /// Statements that disagree about one term: left unknown in the agreement.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Conflict {
@@ -212,6 +341,22 @@ fn source(f: &Finding) -> Value {
     json!({"document": "text", "section": f.rule, "quote": f.quote})
 }
 
+/// The quotes that state each part of the agreement (its term, payments, follow-up,
+/// termination), gathered into the part's one source.
+#[derive(Default)]
+struct Parts(std::collections::BTreeMap<&'static str, (Vec<&'static str>, Vec<String>)>);
+
+impl Parts {
+    fn note(&mut self, part: &'static str, f: &Finding) -> bool {
+        let e = self.0.entry(part).or_default();
+        if !e.0.contains(&f.rule) {
+            e.0.push(f.rule);
+        }
+        e.1.push(f.quote.clone());
+        true
+    }
+}
+
 /// Builds the agreement from findings by the core's own edits, so nothing a file could not hold
 /// is made; the findings that applied, with the paths they went to.
 fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
@@ -237,6 +382,7 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
         .iter()
         .find(|f| f.path == "termination.for_breach.cure_days");
     let mut notes: Vec<String> = Vec::new();
+    let mut parts = Parts::default();
     for f in findings {
         let mut path = f.path.clone();
         let ok = match f.path.as_str() {
@@ -292,7 +438,7 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                         index,
                         value: f.value.clone(),
                     },
-                ) && set(&mut a, Edit::set("obligations.source", source(f)))
+                ) && parts.note("obligations.source", f)
             }
             "obligations.meetings.per_year" => {
                 set(
@@ -301,7 +447,7 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                         "obligations.meetings",
                         json!({"per_year": f.value, "responsible": "", "invited": []}),
                     ),
-                ) && set(&mut a, Edit::set("obligations.source", source(f)))
+                ) && parts.note("obligations.source", f)
             }
             "termination.for_breach.cure_days" => {
                 let side = |p: &str| {
@@ -316,7 +462,7 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                     "if_public_in_breach": side("termination.for_breach.if_public_in_breach"),
                 });
                 set(&mut a, Edit::set("termination.for_breach", clause))
-                    && set(&mut a, Edit::set("termination.source", source(f)))
+                    && parts.note("termination.source", f)
             }
             // Repayment rules ride on the breach clause; without its cure days there is none.
             p if p.starts_with("termination.for_breach.if_") => cure.is_some(),
@@ -336,7 +482,7 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                     None
                 };
                 if let (true, Some(part)) = (done, part) {
-                    set(&mut a, Edit::set(part, source(f)));
+                    parts.note(part, f);
                 }
                 done
             }
@@ -350,6 +496,11 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
     }
     if !notes.is_empty() {
         a.notes = notes.join(" ");
+    }
+    for (part, (rules, quotes)) in parts.0 {
+        let v =
+            json!({"document": "text", "section": rules.join(", "), "quote": quotes.join(" … ")});
+        set(&mut a, Edit::set(part, v));
     }
     a.draft = crate::edit::is_draft(&a);
     (a, applied)

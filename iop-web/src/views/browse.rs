@@ -54,6 +54,8 @@ pub fn Browse() -> impl IntoView {
                 let id = state.new_agreement();
                 state.view.set(View::WhatIf(id));
             }>{move || lang.get().t("Nytt avtal", "New agreement")}</button>
+            " "
+            <button type="button" on:click=move |_| state.view.set(View::ReadText)>{move || lang.get().t("Läs in text", "Read a text")}</button>
         </p>
         <form class="filters" role="search" on:submit=move |ev| ev.prevent_default()>
             <div class="field">{text_filter("Kommun", "Municipality", "f-kommun", |f, v| f.municipality = v)}</div>

@@ -6,5 +6,6 @@ pub mod charts;
 pub mod compare;
 pub mod detail;
 pub mod editor;
+pub mod readtext;
 pub mod share;
 pub mod whatif;
