@@ -487,3 +487,86 @@ fn messages_follow_the_locale() {
         "LC_ALL wins"
     );
 }
+
+fn texts(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../iop-core/tests/texts")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn extract_prints_the_findings_and_a_scenario_and_exits_1_on_nothing() {
+    let seed = texts("seeds/001_2a6dc1f590a5bec8.txt");
+    let out = iop(&["extract", &seed]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    let cure = findings
+        .iter()
+        .find(|f| f["path"] == "termination.for_breach.cure_days")
+        .unwrap();
+    assert_eq!(cure["value"], 30);
+    assert_eq!(cure["quote"], "rättelse inom 30 dagar");
+    assert_eq!(cure["rule"], "rättelse-inom");
+    let original = std::fs::read_to_string(&seed).unwrap();
+    let (s, e) = (
+        cure["start"].as_u64().unwrap() as usize,
+        cure["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&original[s..e], "rättelse inom 30 dagar");
+    assert_eq!(
+        v["agreement"]["funding"]["components"][0]["amount"],
+        "1000000.00"
+    );
+    assert!(v["conflicts"].as_array().unwrap().is_empty());
+
+    // As a scenario file that iop itself reads back.
+    let d = dir("extract");
+    let out = iop(&["extract", &seed, "--format", "scenario"]);
+    assert_eq!(out.status.code(), Some(0));
+    let f = d.join("read.json");
+    std::fs::write(&f, &out.stdout).unwrap();
+    let compare = iop(&[
+        "compare",
+        f.to_str().unwrap(),
+        "--at",
+        "2026-01-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(compare.status.code(), Some(0), "{}", text(&compare.stderr));
+    assert!(text(&compare.stdout).contains("1000000,00"));
+
+    // Standard input; and a text about something else reads nothing: exit 1.
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "Kramfors kommun ersätter Kramfors Kvinnoforum med 575 000 kronor per år.".as_bytes(),
+        )
+        .unwrap();
+    let out = finish(child, Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("\"575000.00\""));
+    let out = iop(&["extract", &texts("annat-amne.txt")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Nothing in the text could be read"));
+    // Bytes that are not text at all: no panic.
+    let f = d.join("binary.txt");
+    std::fs::write(&f, (0..=255u8).cycle().take(100_000).collect::<Vec<u8>>()).unwrap();
+    let out = iop(&["extract", f.to_str().unwrap()]);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        text(&out.stderr)
+    );
+}
