@@ -20,6 +20,47 @@ fn text(name: &str) -> String {
     std::fs::read_to_string(format!("{}/tests/texts/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
+fn plain(v: &Value) -> String {
+    v.as_str().map_or_else(|| v.to_string(), str::to_string)
+}
+
+/// A renewal, a split and a payment timing as comparable strings, for findings and presets alike.
+fn renewal_text(r: &Value) -> String {
+    format!(
+        "{} {}",
+        plain(&r["type"]),
+        r.get("years").map_or(String::new(), plain)
+    )
+}
+
+fn split_text(split: &Value) -> String {
+    split["payers"]
+        .as_array()
+        .map(|ps| {
+            ps.iter()
+                .map(|p| format!("{} {}", plain(&p["name"]), plain(&p["share"])))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
+}
+
+fn timing_text(t: &Value) -> String {
+    format!(
+        "{} {}",
+        plain(&t["type"]),
+        t.get("quarter").map_or(String::new(), plain)
+    )
+}
+
+fn amount_key(component: &Value) -> &'static str {
+    match component["kind"]["type"].as_str() {
+        Some("conditional") => "villkorat belopp",
+        Some("replaces_foreningsbidrag") => "belopp som ersätter föreningsbidrag",
+        _ => "belopp per år",
+    }
+}
+
 /// The terms a reader is measured on, as comparable strings.
 fn terms(x: &Extraction) -> BTreeMap<&'static str, String> {
     let mut out = BTreeMap::new();
@@ -33,43 +74,13 @@ fn terms(x: &Extraction) -> BTreeMap<&'static str, String> {
             "organisations[0].org_number" => ("orgnr organisation", s(v)),
             "term.start" => ("start", s(v)),
             "term.end" => ("slut", s(&v["on"])),
-            "term.renewal" => (
-                "förlängning",
-                format!(
-                    "{} {}",
-                    s(&v["type"]),
-                    v.get("years").map_or(String::new(), s)
-                ),
-            ),
-            "funding.split" => (
-                "fördelning",
-                v["payers"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|p| format!("{} {}", s(&p["name"]), s(&p["share"])))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            "funding.payments.timing" => (
-                "utbetalning",
-                format!(
-                    "{} {}",
-                    s(&v["type"]),
-                    v.get("quarter").map_or(String::new(), s)
-                ),
-            ),
+            "term.renewal" => ("förlängning", renewal_text(v)),
+            "funding.split" => ("fördelning", split_text(v)),
+            "funding.payments.timing" => ("utbetalning", timing_text(v)),
             "termination.for_breach.cure_days" => ("rättelsetid", s(v)),
             "termination.ordinary_notice" => ("uppsägningstid", v.to_string()),
             "obligations.meetings.per_year" => ("möten per år", s(v)),
-            p if p.starts_with("funding.components[") => {
-                let key = match v["kind"]["type"].as_str() {
-                    Some("conditional") => "villkorat belopp",
-                    Some("replaces_foreningsbidrag") => "belopp som ersätter föreningsbidrag",
-                    _ => "belopp per år",
-                };
-                (key, s(&v["amount"]))
-            }
+            p if p.starts_with("funding.components[") => (amount_key(v), s(&v["amount"])),
             _ => continue,
         };
         out.entry(key)
@@ -156,33 +167,11 @@ fn preset_terms(a: &Agreement) -> BTreeMap<&'static str, String> {
     );
     out.insert("start", s(&v["term"]["start"]));
     out.insert("slut", s(&v["term"]["end"]["on"]));
-    let r = &v["term"]["renewal"];
-    out.insert(
-        "förlängning",
-        format!(
-            "{} {}",
-            s(&r["type"]),
-            r.get("years").map_or(String::new(), s)
-        ),
-    );
-    out.insert(
-        "fördelning",
-        v["funding"]["split"]["payers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| format!("{} {}", s(&p["name"]), s(&p["share"])))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    let t = &v["funding"]["payments"]["timing"];
+    out.insert("förlängning", renewal_text(&v["term"]["renewal"]));
+    out.insert("fördelning", split_text(&v["funding"]["split"]));
     out.insert(
         "utbetalning",
-        format!(
-            "{} {}",
-            s(&t["type"]),
-            t.get("quarter").map_or(String::new(), s)
-        ),
+        timing_text(&v["funding"]["payments"]["timing"]),
     );
     out.insert(
         "rättelsetid",
@@ -190,11 +179,7 @@ fn preset_terms(a: &Agreement) -> BTreeMap<&'static str, String> {
     );
     out.insert("möten per år", s(&v["obligations"]["meetings"]["per_year"]));
     for c in v["funding"]["components"].as_array().unwrap() {
-        let key = match c["kind"]["type"].as_str() {
-            Some("conditional") => "villkorat belopp",
-            Some("replaces_foreningsbidrag") => "belopp som ersätter föreningsbidrag",
-            _ => "belopp per år",
-        };
+        let key = amount_key(c);
         out.entry(key)
             .and_modify(|e: &mut String| {
                 e.push_str(" + ");
