@@ -281,6 +281,8 @@ impl AppState {
         let text = to_write.to_json_compact();
         match store::save_text(&text) {
             Ok(()) => {
+                // The undo steps go with the work they undo, once per pause like it.
+                self.histories.with_value(store::save_histories);
                 let changed = to_write != s;
                 self.written.set_value(to_write.clone());
                 self.written_text.set_value(text);
@@ -354,7 +356,6 @@ impl AppState {
             .try_update_value(|h| h.entry(id.to_string()).or_default().apply(&current, edit))
             .unwrap_or(Ok(current))?;
         self.put(next);
-        self.histories.with_value(store::save_histories);
         Ok(())
     }
 
@@ -377,7 +378,6 @@ impl AppState {
         match next {
             Some(a) => {
                 self.put(a);
-                self.histories.with_value(store::save_histories);
                 true
             }
             None => false,
