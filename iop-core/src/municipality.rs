@@ -69,10 +69,16 @@ pub fn municipality(code: Kommunkod) -> Option<&'static Municipality> {
 
 /// The municipality with this name (case-insensitive, `Kalmar`, `Värmdö`).
 pub fn municipality_by_name(name: &str) -> Option<&'static Municipality> {
-    let wanted = name.trim().to_lowercase();
-    municipalities()
-        .iter()
-        .find(|m| m.name.to_lowercase() == wanted)
+    // Looked up often (the text reader asks for every capitalised word before "kommun").
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<String, &'static Municipality>> =
+        std::sync::OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        municipalities()
+            .iter()
+            .map(|m| (m.name.to_lowercase(), m))
+            .collect()
+    });
+    by_name.get(&name.trim().to_lowercase()).copied()
 }
 
 /// A kommunkod: four digits naming one of Sweden's 290 municipalities (`0880` is Kalmar).

@@ -52,10 +52,6 @@ pub(super) fn sentence_finding(
 /// a name of the 290 (or its genitive) before `kommun`, `kommuns` or `stad`. The one named most
 /// often is the public party; two named equally often is a conflict the caller reports.
 pub fn municipality(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
-    let names: HashMap<String, &crate::Municipality> = crate::municipalities()
-        .iter()
-        .map(|m| (m.name.to_lowercase(), m))
-        .collect();
     let mut seen: HashMap<&str, (usize, Finding, Finding)> = HashMap::new();
     for s in sentences {
         for (i, t) in s.tokens.iter().enumerate() {
@@ -74,9 +70,10 @@ pub fn municipality(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) 
                     continue;
                 }
                 let name = words.join(" ").to_lowercase();
-                let m = names
-                    .get(&name)
-                    .or_else(|| name.strip_suffix('s').and_then(|n| names.get(n)));
+                let m = crate::municipality::municipality_by_name(&name).or_else(|| {
+                    name.strip_suffix('s')
+                        .and_then(crate::municipality::municipality_by_name)
+                });
                 if let Some(m) = m {
                     let code = m.code.to_string();
                     let Some(f) = found(
