@@ -108,6 +108,53 @@ fn no_such(path: &str) -> Vec<Problem> {
     }]
 }
 
+/// The JSON part of [`apply`]: changes the agreement's JSON at the edit's path and returns the
+/// edit that undoes it, checking only that the path is there (the caller reads the result).
+pub fn apply_json(value: &mut Value, edit: &Edit) -> Result<Edit, Vec<Problem>> {
+    let path = edit.path();
+    let all = steps(path).ok_or_else(|| no_such(path))?;
+    let undo = match edit {
+        Edit::Set { value: new, .. } => {
+            let slot = at(value, &all).ok_or_else(|| no_such(path))?;
+            let old = std::mem::replace(slot, new.clone());
+            Edit::Set {
+                path: path.to_string(),
+                value: old,
+            }
+        }
+        Edit::Insert {
+            index, value: new, ..
+        } => {
+            let list = at(value, &all)
+                .and_then(Value::as_array_mut)
+                .ok_or_else(|| no_such(path))?;
+            if *index > list.len() {
+                return Err(no_such(&format!("{path}[{index}]")));
+            }
+            list.insert(*index, new.clone());
+            Edit::Remove {
+                path: path.to_string(),
+                index: *index,
+            }
+        }
+        Edit::Remove { index, .. } => {
+            let list = at(value, &all)
+                .and_then(Value::as_array_mut)
+                .ok_or_else(|| no_such(path))?;
+            if *index >= list.len() {
+                return Err(no_such(&format!("{path}[{index}]")));
+            }
+            let old = list.remove(*index);
+            Edit::Insert {
+                path: path.to_string(),
+                index: *index,
+                value: old,
+            }
+        }
+    };
+    Ok(undo)
+}
+
 /// Applies `edit` to `agreement`: the new agreement and the edit that undoes it, or the problems
 /// of the structure (a value of the wrong kind, a share over the whole), each with its path.
 /// Rule problems of the result (shares that do not make a whole) are not refused here: the
@@ -127,47 +174,7 @@ fn no_such(path: &str) -> Vec<Problem> {
 /// ```
 pub fn apply(agreement: &Agreement, edit: &Edit) -> Result<Applied, Vec<Problem>> {
     let mut value = serde_json::to_value(agreement).map_err(|_| no_such(edit.path()))?;
-    let path = edit.path();
-    let all = steps(path).ok_or_else(|| no_such(path))?;
-    let undo = match edit {
-        Edit::Set { value: new, .. } => {
-            let slot = at(&mut value, &all).ok_or_else(|| no_such(path))?;
-            let old = std::mem::replace(slot, new.clone());
-            Edit::Set {
-                path: path.to_string(),
-                value: old,
-            }
-        }
-        Edit::Insert {
-            index, value: new, ..
-        } => {
-            let list = at(&mut value, &all)
-                .and_then(Value::as_array_mut)
-                .ok_or_else(|| no_such(path))?;
-            if *index > list.len() {
-                return Err(no_such(&format!("{path}[{index}]")));
-            }
-            list.insert(*index, new.clone());
-            Edit::Remove {
-                path: path.to_string(),
-                index: *index,
-            }
-        }
-        Edit::Remove { index, .. } => {
-            let list = at(&mut value, &all)
-                .and_then(Value::as_array_mut)
-                .ok_or_else(|| no_such(path))?;
-            if *index >= list.len() {
-                return Err(no_such(&format!("{path}[{index}]")));
-            }
-            let old = list.remove(*index);
-            Edit::Insert {
-                path: path.to_string(),
-                index: *index,
-                value: old,
-            }
-        }
-    };
+    let undo = apply_json(&mut value, edit)?;
     let mut agreement = crate::scenario::agreement_from_value(value)?;
     agreement.draft = is_draft(&agreement);
     Ok(Applied { agreement, undo })

@@ -360,22 +360,64 @@ impl Parts {
 /// Builds the agreement from findings by the core's own edits, so nothing a file could not hold
 /// is made; the findings that applied, with the paths they went to.
 fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
-    let mut a = Agreement::blank(id);
-    a.sources.push(crate::source::SourceDocument {
+    let mut blank = Agreement::blank(id);
+    blank.sources.push(crate::source::SourceDocument {
         id: "text".into(),
         title: "Inläst text".into(),
         date: None,
     });
-    let mut applied = Vec::new();
-    let set = |a: &mut Agreement, e: Edit| -> bool {
-        match apply(a, &e) {
+    // Fast: every edit on the JSON, read once at the end. Should that read refuse (a value of
+    // the wrong kind), each edit again on its own, keeping only those that read.
+    let mut json = serde_json::to_value(&blank).unwrap_or(Value::Null);
+    let applied = assemble_into(&mut json, findings);
+    if let Ok(mut a) = crate::scenario::agreement_from_value(json) {
+        a.draft = crate::edit::is_draft(&a);
+        return (a, applied);
+    }
+    let applied = assemble_into(&mut blank, findings);
+    blank.draft = crate::edit::is_draft(&blank);
+    (blank, applied)
+}
+
+/// What the findings are built into: the agreement's JSON (fast) or the agreement (each edit
+/// read on its own).
+trait Doc {
+    /// Makes the edit; whether it applied.
+    fn edit(&mut self, e: Edit) -> bool;
+    /// The length of the list at `path`.
+    fn len(&self, path: &str) -> usize;
+}
+
+impl Doc for Value {
+    fn edit(&mut self, e: Edit) -> bool {
+        crate::edit::apply_json(self, &e).is_ok()
+    }
+    fn len(&self, path: &str) -> usize {
+        path.split('.')
+            .try_fold(self, |v, k| v.get(k))
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    }
+}
+
+impl Doc for Agreement {
+    fn edit(&mut self, e: Edit) -> bool {
+        match apply(self, &e) {
             Ok(done) => {
-                *a = done.agreement;
+                *self = done.agreement;
                 true
             }
             Err(_) => false,
         }
-    };
+    }
+    fn len(&self, path: &str) -> usize {
+        serde_json::to_value(self).map_or(0, |v| Doc::len(&v, path))
+    }
+}
+
+fn assemble_into<D: Doc>(a: &mut D, findings: &[&Finding]) -> Vec<Finding> {
+    let mut applied = Vec::new();
+    let set = |a: &mut D, e: Edit| -> bool { a.edit(e) };
     let party = json!({"name": "", "kommunkod": null, "org_number": null, "bodies": [], "contact": null, "signatories": [], "source": null});
     let org = json!({"name": "", "legal_name": null, "org_number": null, "contact": null, "signatories": [], "source": null});
     let cure = findings
@@ -387,9 +429,9 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
         let mut path = f.path.clone();
         let ok = match f.path.as_str() {
             p if p.starts_with("public_parties[0]") => {
-                if a.public_parties.is_empty() {
+                if a.len("public_parties") == 0 {
                     set(
-                        &mut a,
+                        a,
                         Edit::Insert {
                             path: "public_parties".into(),
                             index: 0,
@@ -397,12 +439,12 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                         },
                     );
                 }
-                set(&mut a, Edit::set(p, f.value.clone()))
+                set(a, Edit::set(p, f.value.clone()))
             }
             p if p.starts_with("organisations[0]") => {
-                if a.organisations.is_empty() {
+                if a.len("organisations") == 0 {
                     set(
-                        &mut a,
+                        a,
                         Edit::Insert {
                             path: "organisations".into(),
                             index: 0,
@@ -410,17 +452,17 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                         },
                     );
                 }
-                set(&mut a, Edit::set(p, f.value.clone()))
+                set(a, Edit::set(p, f.value.clone()))
             }
             p if p.starts_with("funding.components[") => {
-                let index = a.funding.components.len();
+                let index = a.len("funding.components");
                 let mut v = f.value.clone();
                 if let Some(o) = v.as_object_mut() {
                     o.insert("source".into(), source(f));
                 }
                 path = format!("funding.components[{index}]");
                 set(
-                    &mut a,
+                    a,
                     Edit::Insert {
                         path: "funding.components".into(),
                         index,
@@ -429,10 +471,10 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                 )
             }
             p if p.starts_with("obligations.documents") => {
-                let index = a.obligations.documents.len();
+                let index = a.len("obligations.documents");
                 path = format!("obligations.documents[{index}]");
                 set(
-                    &mut a,
+                    a,
                     Edit::Insert {
                         path: "obligations.documents".into(),
                         index,
@@ -442,7 +484,7 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
             }
             "obligations.meetings.per_year" => {
                 set(
-                    &mut a,
+                    a,
                     Edit::set(
                         "obligations.meetings",
                         json!({"per_year": f.value, "responsible": "", "invited": []}),
@@ -461,7 +503,7 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                     "if_organisation_in_breach": side("termination.for_breach.if_organisation_in_breach"),
                     "if_public_in_breach": side("termination.for_breach.if_public_in_breach"),
                 });
-                set(&mut a, Edit::set("termination.for_breach", clause))
+                set(a, Edit::set("termination.for_breach", clause))
                     && parts.note("termination.source", f)
             }
             // Repayment rules ride on the breach clause; without its cure days there is none.
@@ -471,7 +513,7 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
                 true
             }
             p => {
-                let done = set(&mut a, Edit::set(p, f.value.clone()));
+                let done = set(a, Edit::set(p, f.value.clone()));
                 let part = if p.starts_with("term.") {
                     Some("term.source")
                 } else if p.starts_with("funding.payments") || p == "funding.split" {
@@ -495,15 +537,14 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
         }
     }
     if !notes.is_empty() {
-        a.notes = notes.join(" ");
+        set(a, Edit::set("notes", json!(notes.join(" "))));
     }
     for (part, (rules, quotes)) in parts.0 {
         let v =
             json!({"document": "text", "section": rules.join(", "), "quote": quotes.join(" … ")});
-        set(&mut a, Edit::set(part, v));
+        set(a, Edit::set(part, v));
     }
-    a.draft = crate::edit::is_draft(&a);
-    (a, applied)
+    applied
 }
 
 #[cfg(test)]
