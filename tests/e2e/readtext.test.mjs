@@ -42,6 +42,26 @@ test('the Kalmar agreement pasted: terms proposed with their sentences, one reje
   await ctx.close();
 });
 
+test('a .txt file dropped on the text field is read', async () => {
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
+  await page.click('button:text-is("Läs in text")');
+  const text = seed('seeds/002_05385ec8efe0a1d4.txt');
+  const drop = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'vallentuna.txt', { type: 'text/plain' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('#read-text', 'drop', { dataTransfer: drop });
+  await page.waitForSelector('.proposals');
+  const proposals = await page.locator('.proposal label').allTextContents();
+  assert.ok(proposals.includes('Kommun: Vallentuna (0115)'), proposals.join(' | '));
+  assert.ok(proposals.includes('Belopp per år: 25 000 kr, villkorat: Om kvinnojouren också startar upp sin tjejjour'), proposals.join(' | '));
+  assert.ok(proposals.includes('Förlängning: automatisk, 2 år i taget'), proposals.join(' | '));
+  assert.match(await page.inputValue('#read-text'), /Samverkan ska minska antalet våldsutsatta/);
+  clean(problems);
+  await ctx.close();
+});
+
 test('a text about something else: nothing is proposed and nothing stored', async () => {
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await page.click('button:text-is("Läs in text")');

@@ -19,18 +19,32 @@ pub fn ReadText() -> impl IntoView {
         keep.set(vec![true; x.findings.len()]);
         result.set(Some((t, x)));
     };
+    // A chosen or dropped file is read as UTF-8 text (what is not UTF-8 becomes U+FFFD).
+    let load = move |f: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            if let Ok(b) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+                let bytes = js_sys::Uint8Array::new(&b).to_vec();
+                text.set(String::from_utf8_lossy(&bytes).into_owned());
+                read();
+            }
+        });
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(f) = input.files().and_then(|l| l.get(0)) {
-            leptos::task::spawn_local(async move {
-                if let Ok(b) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
-                    let bytes = js_sys::Uint8Array::new(&b).to_vec();
-                    text.set(String::from_utf8_lossy(&bytes).into_owned());
-                    read();
-                }
-            });
+            load(f);
         }
         input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            ev.prevent_default();
+            load(f);
+        }
     };
     let open = move |_| {
         let Some((_, x)) = result.get_untracked() else {
@@ -58,7 +72,9 @@ pub fn ReadText() -> impl IntoView {
         )}</p>
         <div class="field">
             <label for="read-text">{move || lang.get().t("Avtalets text", "The agreement's text")}</label>
-            <textarea id="read-text" rows="10" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <span class="note">{move || lang.get().t("Klistra in, eller släpp en textfil här.", "Paste, or drop a text file here.")}</span>
+            <textarea id="read-text" rows="10" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop></textarea>
         </div>
         <div class="field">
             <label for="read-file">{move || lang.get().t("eller välj en textfil (.txt)", "or choose a text file (.txt)")}</label>
