@@ -462,18 +462,8 @@ fn run_more(command: Command) -> Result<String, Failure> {
                         .is_some_and(|w| Outside::of(a, w).note(w).is_some())
                 })
                 .count();
-            if outside > 0 {
-                let (sv, en) = match span {
-                    Span::Around(at) => (
-                        format!("Visar för varje avtal perioden som löper {at} och nästa (högst {} år); {outside} avtal har fler betalningar utanför. Välj datum med --from och --to.", iop_core::window::DEFAULT_YEARS),
-                        format!("Showing for each agreement the period running on {at} and the next (at most {} years); {outside} agreements have more payments outside. Choose dates with --from and --to.", iop_core::window::DEFAULT_YEARS),
-                    ),
-                    Span::Between(w) => (
-                        format!("Visar {} – {}; {outside} avtal har fler betalningar utanför.", w.from, w.to),
-                        format!("Showing {} – {}; {outside} agreements have more payments outside.", w.from, w.to),
-                    ),
-                };
-                eprintln!("{}", lang().text(&iop_core::Explanation::new(sv, en)));
+            if let Some(n) = span.note(outside) {
+                eprintln!("{}", lang().text(&n));
             }
             Ok(match format {
                 TableCsv::Csv => export::payments_csv(&s.agreements, span),

@@ -77,6 +77,16 @@ fn write(dir: &std::path::Path, name: &str, v: &serde_json::Value) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// Exit 1 and the limit's message: the input was refused, not read to its end.
+fn refused_at_the_limit(out: &Output, what: &str) {
+    assert_eq!(out.status.code(), Some(1), "{what}");
+    assert!(
+        text(&out.stderr).contains("larger than 20 MB"),
+        "{what}: {}",
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn endless_devices_are_refused_at_the_limit() {
     for device in ["/dev/zero", "/dev/urandom"] {
@@ -86,13 +96,7 @@ fn endless_devices_are_refused_at_the_limit() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let out = finish(child, Duration::from_secs(60));
-        assert_eq!(out.status.code(), Some(1), "{device}");
-        assert!(
-            text(&out.stderr).contains("larger than 20 MB"),
-            "{device}: {}",
-            text(&out.stderr)
-        );
+        refused_at_the_limit(&finish(child, Duration::from_secs(60)), device);
     }
 }
 
@@ -117,12 +121,7 @@ fn a_fifo_that_never_ends_is_refused_at_the_limit() {
         .unwrap();
     let out = finish(child, Duration::from_secs(60));
     writer.join().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("larger than 20 MB"),
-        "{}",
-        text(&out.stderr)
-    );
+    refused_at_the_limit(&out, "a FIFO");
 }
 
 #[test]

@@ -167,6 +167,39 @@ impl Split {
         }
     }
 
+    /// The same payers split the other way, for an editor's switch: by equal shares (1/n each),
+    /// or by fixed amounts of 0 kr a year until they are given.
+    ///
+    /// ```
+    /// let k = iop_core::presets::kalmar_2025_2027();
+    /// let by_amount = k.funding.split.converted(true);
+    /// assert_eq!(by_amount.payer_names(), k.funding.split.payer_names());
+    /// assert_eq!(by_amount.converted(false), k.funding.split); // two payers: 1/2 each
+    /// ```
+    pub fn converted(&self, to_amounts: bool) -> Split {
+        let names: Vec<String> = self.payer_names().into_iter().map(str::to_string).collect();
+        let n = u64::try_from(names.len()).unwrap_or(1).max(1);
+        if to_amounts {
+            Split::Amount {
+                payers: names
+                    .into_iter()
+                    .map(|name| AmountPayer {
+                        name,
+                        amount: Sek::ZERO,
+                    })
+                    .collect(),
+            }
+        } else {
+            let share = Share::new(1, n).unwrap_or(Share::WHOLE);
+            Split::Share {
+                payers: names
+                    .into_iter()
+                    .map(|name| SharePayer { name, share })
+                    .collect(),
+            }
+        }
+    }
+
     /// The name of the payer at `index`, without collecting the others.
     pub fn payer_name(&self, index: usize) -> Option<&str> {
         match self {

@@ -79,6 +79,31 @@ pub enum Span {
 }
 
 impl Span {
+    /// The note for a listing of several agreements of which `outside` have dates outside their
+    /// window, in Swedish and English; `None` when none has.
+    ///
+    /// ```
+    /// use iop_core::window::Span;
+    /// let n = Span::Around(iop_core::presets::date(2026, 1, 1)).note(2).unwrap();
+    /// assert!(n.en.contains("2 agreements have more payments outside"));
+    /// assert!(Span::Around(iop_core::presets::date(2026, 1, 1)).note(0).is_none());
+    /// ```
+    pub fn note(self, outside: usize) -> Option<crate::Explanation> {
+        if outside == 0 {
+            return None;
+        }
+        Some(match self {
+            Span::Around(at) => crate::Explanation::new(
+                format!("Visar för varje avtal perioden som löper {at} och nästa (högst {DEFAULT_YEARS} år); {outside} avtal har fler betalningar utanför. Välj datum med --from och --to."),
+                format!("Showing for each agreement the period running on {at} and the next (at most {DEFAULT_YEARS} years); {outside} agreements have more payments outside. Choose dates with --from and --to."),
+            ),
+            Span::Between(w) => crate::Explanation::new(
+                format!("Visar {} – {}; {outside} avtal har fler betalningar utanför.", w.from, w.to),
+                format!("Showing {} – {}; {outside} agreements have more payments outside.", w.from, w.to),
+            ),
+        })
+    }
+
     /// The window for `agreement`; `None` when it has no dated period.
     pub fn window_for(self, agreement: &Agreement) -> Option<Window> {
         match self {

@@ -370,13 +370,17 @@ fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
     // the wrong kind), each edit again on its own, keeping only those that read.
     let mut json = serde_json::to_value(&blank).unwrap_or(Value::Null);
     let applied = assemble_into(&mut json, findings);
-    if let Ok(mut a) = crate::scenario::agreement_from_value(json) {
-        a.draft = crate::edit::is_draft(&a);
-        return (a, applied);
-    }
-    let applied = assemble_into(&mut blank, findings);
-    blank.draft = crate::edit::is_draft(&blank);
-    (blank, applied)
+    let (mut a, applied) = match crate::scenario::agreement_from_value(json) {
+        Ok(a) => (a, applied),
+        Err(_) => {
+            let applied = assemble_into(&mut blank, findings);
+            (blank, applied)
+        }
+    };
+    // Named for people after its organisation, as the list shows it.
+    a.name = a.organisation_names();
+    a.draft = crate::edit::is_draft(&a);
+    (a, applied)
 }
 
 /// What the findings are built into: the agreement's JSON (fast) or the agreement (each edit

@@ -722,18 +722,14 @@ fn money(f: Form, l: Lang) -> AnyView {
     };
     let split = f.value("funding.split");
     let by_amount = split.get("by").and_then(Value::as_str) == Some("amount");
-    let names: Vec<Value> = split
-        .get("payers")
-        .and_then(Value::as_array)
-        .map(|ps| {
-            ps.iter()
-                .map(|p| p.get("name").cloned().unwrap_or(json!("")))
-                .collect()
-        })
-        .unwrap_or_default();
-    let n = names.len().max(1);
-    let as_shares = json!({"by": "share", "payers": names.iter().map(|name| json!({"name": name, "share": format!("1/{n}")})).collect::<Vec<_>>()});
-    let as_amounts = json!({"by": "amount", "payers": names.iter().map(|name| json!({"name": name, "amount": "0.00"})).collect::<Vec<_>>()});
+    // Switching the kind of split keeps the payers (the core says how).
+    let current: Option<iop_core::funding::Split> = serde_json::from_value(split.clone()).ok();
+    let as_shares = current.as_ref().map_or(Value::Null, |c| {
+        serde_json::to_value(c.converted(false)).unwrap_or(Value::Null)
+    });
+    let as_amounts = current.as_ref().map_or(Value::Null, |c| {
+        serde_json::to_value(c.converted(true)).unwrap_or(Value::Null)
+    });
     let split_options = vec![
         ("Andelar av helheten", "Shares of the whole", as_shares),
         ("Fasta belopp per år", "Fixed amounts a year", as_amounts),

@@ -51,8 +51,7 @@ pub fn ReadText() -> impl IntoView {
             return;
         };
         let id = state.fresh_id("inlast");
-        let mut a = keep.with_untracked(|k| x.accepted(&id, k));
-        a.name = a.organisation_names();
+        let a = keep.with_untracked(|k| x.accepted(&id, k));
         state.edit(|s| s.agreements.push(a));
         state.status.set(
             lang.get_untracked()
