@@ -623,8 +623,31 @@ fn pretty(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default() + "\n"
 }
 
+/// `iop --version`: the version and the day it was built (`build.rs`), in the locale's language.
+fn version_line(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => concat!(
+            env!("CARGO_PKG_VERSION"),
+            " (byggd ",
+            env!("IOP_BUILD_DATE"),
+            ")"
+        ),
+        Lang::En => concat!(
+            env!("CARGO_PKG_VERSION"),
+            " (built ",
+            env!("IOP_BUILD_DATE"),
+            ")"
+        ),
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let parsed = Cli::command()
+        .version(version_line(lang()))
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -562,3 +562,30 @@ fn takeaways_draft_state_aid_payments_share_link_and_printable_comparison() {
             && html.contains("13,75 kr")
     );
 }
+
+#[test]
+fn version_names_the_release_and_the_day_it_was_built() {
+    let today = chrono::Utc::now().date_naive();
+    for (lang, word) in [("C.UTF-8", "built"), ("sv_SE.UTF-8", "byggd")] {
+        let o = Command::new(env!("CARGO_BIN_EXE_iop"))
+            .arg("--version")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let line = stdout(&o);
+        let rest = line
+            .trim_end()
+            .strip_prefix(&format!("iop {} ({word} ", env!("CARGO_PKG_VERSION")))
+            .unwrap_or_else(|| panic!("{line:?}"));
+        let date = rest.strip_suffix(')').unwrap();
+        let built = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+        // A date of the build, not a placeholder: not after today, and not long before.
+        assert!(
+            built <= today && (today - built).num_days() < 3650,
+            "{line:?}"
+        );
+    }
+}

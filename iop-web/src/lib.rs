@@ -16,6 +16,13 @@ mod views;
 use i18n::Lang;
 use state::{AppState, View};
 
+/// The day of the build, set by the workspace's build tool (`xtask build`); a plain `cargo
+/// build` (the component tests) has none.
+const BUILD_DATE: &str = match option_env!("IOP_BUILD_DATE") {
+    Some(date) => date,
+    None => "–",
+};
+
 /// Starts the app: replaces the page's loading text with the mounted view.
 // Component tests mount what they test, not the whole app.
 #[cfg_attr(not(test), wasm_bindgen::prelude::wasm_bindgen(start))]
@@ -93,6 +100,10 @@ fn App() -> impl IntoView {
             <p>{move || lang.get().pick(
                 format!("Allt räknas i webbläsaren; inget skickas någonstans. Folkmängd {} (SCB). Inbyggda avtal med källa för varje uppgift.", iop_core::POPULATION_DATE),
                 format!("Everything is computed in the browser; nothing is sent anywhere. Population {} (SCB). Built-in agreements cite a source for every figure.", iop_core::POPULATION_DATE),
+            )}</p>
+            <p class="build">{move || lang.get().pick(
+                format!("Version {}, byggd {BUILD_DATE}.", env!("CARGO_PKG_VERSION")),
+                format!("Version {}, built {BUILD_DATE}.", env!("CARGO_PKG_VERSION")),
             )}</p>
         </footer>
     }

@@ -50,7 +50,7 @@ test('the page carries a Content-Security-Policy that allows only its own files'
 test('the tests fail when the WASM module does not start', async () => {
   // A page whose module cannot load must not pass the readiness check used by every test.
   const ctx = await env.browser.newContext();
-  await ctx.route('**/iop_web_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await ctx.route('**/iop_web_bg.*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const page = await ctx.newPage();
   await page.goto(env.server.origin + '/');
   await assert.rejects(page.waitForSelector('main[data-ready="true"]', { timeout: 3000 }));

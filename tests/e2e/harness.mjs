@@ -13,16 +13,16 @@ export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 export const SCREENSHOTS = join(ROOT, 'docs');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Starts `xtask serve --port 0` and resolves with its origin once it prints it. */
-export function startServer() {
+/** Starts `xtask serve --port 0` (of `dist/`, or `dir`) and resolves with its origin once it prints it. */
+export function startServer(dir) {
   const bin = join(ROOT, 'target', 'debug', 'xtask');
-  const proc = spawn(bin, ['serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(bin, ['serve', '--port', '0', ...(dir ? ['--dir', dir] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 20000);
     proc.stdout.on('data', (chunk) => {
       out += chunk;
-      const m = out.match(/Serving on (http:\/\/127\.0\.0\.1:\d+)\//);
+      const m = out.match(/Serving .* on (http:\/\/127\.0\.0\.1:\d+)\//);
       if (m) {
         clearTimeout(timer);
         resolve({ origin: m[1], stop: () => proc.kill() });
@@ -32,15 +32,18 @@ export function startServer() {
   });
 }
 
+/** Debian's Chromium, headless, kept off the network beyond the page (see the README). */
+export const BROWSER_OPTIONS = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+};
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  return chromium.launch(BROWSER_OPTIONS);
 }
 
 /**

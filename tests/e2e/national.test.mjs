@@ -57,7 +57,7 @@ test('a comparison of 120 agreements: one row each, drawn as it scrolls, sorted 
   // Another tab renames an agreement in view: the comparison redraws and keeps its place.
   const shown = (await drawn()).at(-1).id;
   const other = await ctx.newPage();
-  await other.goto(env.server.origin + '/style.css');
+  await other.goto(env.server.origin + '/manifest.webmanifest');
   await other.evaluate((id) => {
     const s = JSON.parse(localStorage.getItem('iop.scenario'));
     s.agreements.find((a) => a.id === id).name = 'Omdöpt i en annan flik';

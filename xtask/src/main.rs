@@ -1,29 +1,45 @@
 //! The workspace's build tool.
 //!
-//! `cargo run -p xtask -- build` compiles `iop-web` for `wasm32-unknown-unknown` in release mode,
-//! generates its JavaScript bindings with `wasm-bindgen-cli-support` (pinned to the app's
-//! `wasm-bindgen`, so the two can never disagree), shrinks the module with `wasm-opt -Oz` (npm's
-//! binaryen, found on PATH) and assembles `dist/` from `index.html` and `iop-web/assets/`.
+//! `cargo run -p xtask -- build [--out DIR]` compiles `iop-web` for `wasm32-unknown-unknown` in
+//! release mode, generates its JavaScript bindings with `wasm-bindgen-cli-support` (pinned to the
+//! app's `wasm-bindgen`, so the two can never disagree), shrinks the module with `wasm-opt -Oz`
+//! (npm's binaryen, found on PATH) and assembles the site (`dist/` unless told) with hashed
+//! names, a service worker and compressed copies (see `assemble`). The build date shown by the
+//! page is `IOP_BUILD_DATE` if set, else the day of `SOURCE_DATE_EPOCH`, else today (UTC).
 //!
-//! `cargo run -p xtask -- serve [--port N]` serves `dist/` on 127.0.0.1 with the page's
-//! Content-Security-Policy also sent as a header. `--port 0` picks a free port; the address is
-//! printed as `Serving on http://127.0.0.1:PORT/` for people and for the e2e tests.
+//! `cargo run -p xtask -- serve [--port N] [--dir DIR]` serves the site on 127.0.0.1 as a real
+//! server should (see `serve`). `--port 0` picks a free port; the address is printed as
+//! `Serving DIR on http://127.0.0.1:PORT/` for people and for the e2e tests.
+
+mod assemble;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::{env, fs};
 
-/// The page's policy: only its own files; WebAssembly compilation allowed; nothing inline.
-const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; manifest-src 'self'; \
-base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
+const USAGE: &str = "usage: xtask build [--out DIR] | xtask serve [--port N] [--dir DIR]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("build") => build(),
-        Some("serve") => serve(&args[1..]),
-        _ => Err("usage: xtask build | xtask serve [--port N]".to_string()),
+        Some("build") => options(&args[1..], &["--out"]).and_then(|o| {
+            let out = o[0]
+                .clone()
+                .map_or_else(|| root().join("dist"), PathBuf::from);
+            build(&out)
+        }),
+        Some("serve") => options(&args[1..], &["--port", "--dir"]).and_then(|o| {
+            let port = match &o[0] {
+                None => 8080,
+                Some(p) => p.parse().map_err(|_| format!("bad port {p:?}"))?,
+            };
+            let dir = o[1]
+                .clone()
+                .map_or_else(|| root().join("dist"), PathBuf::from);
+            serve::serve(&dir, port)
+        }),
+        _ => Err(USAGE.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -32,6 +48,33 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The values of `--flag VALUE` pairs, in the order of `flags`.
+fn options(args: &[String], flags: &[&str]) -> Result<Vec<Option<String>>, String> {
+    let mut found = vec![None; flags.len()];
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let i = flags.iter().position(|f| f == flag).ok_or(USAGE)?;
+        found[i] = Some(rest.next().ok_or(USAGE)?.clone());
+    }
+    Ok(found)
+}
+
+fn build_date() -> Result<String, String> {
+    if let Ok(d) = env::var("IOP_BUILD_DATE") {
+        return Ok(d);
+    }
+    let at = match env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) => s
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .ok_or(format!("bad SOURCE_DATE_EPOCH {s:?}"))?,
+        Err(_) => chrono::Utc::now(),
+    };
+    Ok(at.format("%Y-%m-%d").to_string())
 }
 
 fn root() -> PathBuf {
@@ -52,13 +95,16 @@ fn run(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-fn build() -> Result<(), String> {
+fn build(out: &Path) -> Result<(), String> {
     let root = root();
-    let dist = root.join("dist");
-    println!("xtask: cargo build -p iop-web --release --target wasm32-unknown-unknown");
+    let date = build_date()?;
+    println!(
+        "xtask: cargo build -p iop-web --release --target wasm32-unknown-unknown (built {date})"
+    );
     run(
         Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(&root)
+            .env("IOP_BUILD_DATE", &date)
             .args([
                 "build",
                 "-p",
@@ -70,20 +116,24 @@ fn build() -> Result<(), String> {
     )?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/iop_web.wasm");
 
-    if dist.exists() {
-        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    // Bindings and the optimised module go to a stage first; the site is assembled from it.
+    let stage = root.join("target/iop-stage");
+    for dir in [&stage, &out.to_path_buf()] {
+        if dir.exists() {
+            fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+        }
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
 
     println!("xtask: generating bindings (wasm-bindgen-cli-support, --target web)");
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .web(true)
         .map_err(|e| e.to_string())?
-        .generate(&dist)
+        .generate(&stage)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
 
-    let module = dist.join("iop_web_bg.wasm");
+    let module = stage.join(assemble::MODULE);
     println!("xtask: wasm-opt -Oz");
     // XTASK_KEEP_NAMES=1 keeps the function names so `twiggy` can attribute the optimised bytes.
     let keep_names = env::var_os("XTASK_KEEP_NAMES").is_some_and(|v| v == "1");
@@ -101,73 +151,9 @@ fn build() -> Result<(), String> {
         .arg(&module))
     .map_err(|e| format!("{e} (is npm's binaryen on PATH? scripts/setup.sh installs it)"))?;
 
-    fs::copy(root.join("index.html"), dist.join("index.html")).map_err(|e| e.to_string())?;
-    let assets = root.join("iop-web/assets");
-    for entry in fs::read_dir(&assets).map_err(|e| format!("{}: {e}", assets.display()))? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        fs::copy(entry.path(), dist.join(entry.file_name())).map_err(|e| e.to_string())?;
-    }
-    for entry in fs::read_dir(&dist).map_err(|e| e.to_string())? {
-        let entry = entry.map_err(|e| e.to_string())?;
-        let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        println!(
-            "xtask:   dist/{:<24} {len:>9} bytes",
-            entry.file_name().to_string_lossy()
-        );
-    }
-    Ok(())
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css; charset=utf-8",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("json") => "application/json",
-        Some("ico") => "image/x-icon",
-        _ => "application/octet-stream",
-    }
-}
-
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static header")
-}
-
-fn serve(args: &[String]) -> Result<(), String> {
-    let port: u16 = match args {
-        [] => 8080,
-        [flag, p] if flag == "--port" => p.parse().map_err(|_| format!("bad port {p:?}"))?,
-        _ => return Err("usage: xtask serve [--port N]".into()),
-    };
-    let dist = root().join("dist");
-    if !dist.join("index.html").exists() {
-        return Err("dist/ has no index.html: run `cargo run -p xtask -- build` first".into());
-    }
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or("server has no IP address")?;
-    println!("Serving on http://{addr}/");
-    for request in server.incoming_requests() {
-        let url = request.url().split(['?', '#']).next().unwrap_or("/");
-        let rel = url.trim_start_matches('/');
-        let rel = if rel.is_empty() { "index.html" } else { rel };
-        // Only plain file names inside dist/: no traversal, no subdirectories needed.
-        let safe = !rel.contains("..") && !rel.contains('\\') && !rel.contains('/');
-        let path = dist.join(rel);
-        let response = match (safe, fs::read(&path)) {
-            (true, Ok(bytes)) => tiny_http::Response::from_data(bytes)
-                .with_header(header("Content-Type", content_type(&path)))
-                .with_header(header("Content-Security-Policy", CSP))
-                .with_header(header("X-Content-Type-Options", "nosniff"))
-                .with_header(header("Cache-Control", "no-cache")),
-            _ => tiny_http::Response::from_string("not found").with_status_code(404),
-        };
-        let _ = request.respond(response);
+    println!("xtask: assembling {}", out.display());
+    for (name, len) in assemble::assemble(&stage, &root, out)? {
+        println!("xtask:   {name:<40} {len:>9} bytes");
     }
     Ok(())
 }

@@ -1,0 +1,39 @@
+// The service worker: after one visit the app starts with no network.
+//
+// Each version's files live in a cache of their own, named by the version (the build writes
+// VERSION and FILES). The page is always served from the cache of the worker in charge, so the
+// files of two versions are never mixed. A new worker installs beside the old one and waits;
+// the page shows a notice, and only when the user agrees does it ask the new worker to take
+// over (`skip-waiting`), then reloads.
+const VERSION = 'BUILD-VERSION';
+const FILES = ['BUILD-FILES'];
+const CACHE = 'iop-' + VERSION;
+
+self.addEventListener('install', (event) => {
+  // `reload` skips the HTTP cache: a file must come from this version's server, not an old copy.
+  event.waitUntil(caches.open(CACHE).then((cache) =>
+    cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys
+      .filter((k) => k.startsWith('iop-') && k !== CACHE)
+      .map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(caches.open(CACHE).then(async (cache) => {
+    // Any page of the site is the app: its index.html of this version.
+    const key = request.mode === 'navigate' ? './index.html' : request;
+    const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+    return hit || fetch(request);
+  }));
+});
