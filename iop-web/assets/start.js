@@ -49,6 +49,7 @@ if ('serviceWorker' in navigator) {
   });
 
   workers.register('sw.js').then((registration) => {
+    if (!registration) return; // registration refused (a test's browser, a policy)
     const watch = (worker) => worker.addEventListener('statechange', () => {
       if (worker.state === 'installed' && workers.controller) offer(worker);
     });

@@ -84,14 +84,17 @@ fn App() -> impl IntoView {
         </header>
         <banners::Banners />
         <main id="main" tabindex="-1" data-ready="true">
-            {move || match state.view.get() {
-                View::Browse => views::browse::Browse().into_any(),
-                View::Detail(id) => view! { <views::detail::Detail id=id /> }.into_any(),
-                View::Compare => views::compare::Compare().into_any(),
-                View::WhatIf(id) => view! { <views::whatif::WhatIf id=id /> }.into_any(),
-                View::Calendar(id) => view! { <views::calendar::Calendar id=id /> }.into_any(),
-                View::Share => views::share::Share().into_any(),
-                View::ReadText => views::readtext::ReadText().into_any(),
+            {move || {
+                use views::parts;
+                match state.view.get() {
+                    View::Browse => views::browse::Browse().into_any(),
+                    View::Detail(id) => part(parts::detail(id)),
+                    View::Compare => part(parts::compare()),
+                    View::WhatIf(id) => part(parts::what_if(id)),
+                    View::Calendar(id) => part(parts::calendar(id)),
+                    View::Share => part(parts::share()),
+                    View::ReadText => part(parts::read_text()),
+                }
             }}
         </main>
         <p class="sr-only" role="status" aria-live="polite">{move || state.status.get()}</p>
@@ -107,6 +110,33 @@ fn App() -> impl IntoView {
             )}</p>
         </footer>
     }
+}
+
+/// A view from a part of the module, shown once the part is loaded; if it cannot be (no
+/// network before the first visit finished), the page says so and offers to try again.
+fn part(view: impl std::future::Future<Output = views::parts::Part> + 'static) -> AnyView {
+    Suspend::new(send_wrapper::SendWrapper::new(async move {
+        match view.await {
+            Ok(v) => v,
+            Err(_) => {
+                let state = expect_context::<AppState>();
+                let lang = state.lang;
+                view! {
+                    <div class="banner error" role="alert">
+                        <p>{move || lang.get().t(
+                            "Den här delen av appen kunde inte laddas. Kontrollera nätverket och försök igen.",
+                            "This part of the app could not be loaded. Check the network and try again.",
+                        )}</p>
+                        <button type="button" on:click=move |_| state.view.update(|_| {})>
+                            {move || lang.get().t("Försök igen", "Try again")}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    }))
+    .into_any()
 }
 
 #[component]

@@ -37,10 +37,15 @@ function raw(url, headers = {}) {
 
 /** Waits until a service worker controls the page and has every file of its version cached. */
 async function offlineReady(page) {
-  await page.waitForFunction(async () => {
-    const r = await navigator.serviceWorker.getRegistration();
-    return Boolean(r?.active && navigator.serviceWorker.controller);
-  }, null, { timeout: 20000 });
+  for (let i = 0; i < 200; i++) {
+    const ready = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return Boolean(r?.active?.state === 'activated' && navigator.serviceWorker.controller);
+    });
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no service worker took charge of the page within 20 s');
 }
 
 const footerBuild = (page) => page.textContent('footer .build');
@@ -128,7 +133,8 @@ test('after one visit the app starts with no network, with the user\'s own agree
   await ctx.setOffline(true);
   // The network is really gone: what the worker does not hold cannot be had.
   assert.equal(await page.evaluate(() => fetch('not-there.json').then(() => 'fetched', () => 'failed')), 'failed');
-  assert.deepEqual(problems.consoleErrors.splice(0), ['Failed to load resource: net::ERR_FAILED']);
+  assert.deepEqual(problems.consoleErrors.splice(0), ['Failed to load resource: net::ERR_FAILED'],
+    'the worker answered (ERR_FAILED), not the browser alone (ERR_INTERNET_DISCONNECTED)');
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]', { timeout: 20000 });
   await page.click('nav button:text-is("Avtal")');
@@ -246,4 +252,28 @@ test('the built dist/ runs from a plain static server, in a subdirectory, and of
     python.kill();
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('a part of the app that cannot be fetched is said so, and a retry loads it', async () => {
+  // No service worker here: the part must come from the network, which refuses it at first.
+  const ctx = await browser.newContext({ locale: 'sv-SE', serviceWorkers: 'block' });
+  let refuse = true;
+  await ctx.route(/\/split_iop_detail\.[0-9a-f]{12}\.wasm$/, (route) =>
+    (refuse ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue()));
+  const { page, problems } = await openApp(browser, server.origin, { context: ctx });
+  // Only the list and the shell are loaded before the page is ready; the other views follow.
+  await page.click('tr[data-id="kalmar-2025-2027"] button.link');
+  await page.waitForSelector('main [role="alert"]');
+  const alert = page.locator('main [role="alert"]');
+  assert.match(await alert.textContent(), /Den här delen av appen kunde inte laddas\. Kontrollera nätverket och försök igen\./);
+  refuse = false;
+  await alert.locator('button:text-is("Försök igen")').click();
+  await page.waitForSelector('main h2:has-text("Kalmar")');
+  assert.equal(await page.locator('main [role="alert"]').count(), 0);
+  // The refusals are the only console errors: nothing panicked.
+  assert.ok(problems.consoleErrors.length > 0 && problems.consoleErrors.every((e) => /503|SplitLoader|Failed to load|status/i.test(e)),
+    problems.consoleErrors.join('\n'));
+  assert.deepEqual(problems.pageErrors, []);
+  assert.doesNotMatch(problems.consoleErrors.join('\n'), /panicked/);
+  await ctx.close();
 });

@@ -17,6 +17,21 @@ use std::path::Path;
 /// The files of the built module and its bindings, as `wasm-bindgen` names them.
 pub const MODULE: &str = "iop_web_bg.wasm";
 pub const BINDINGS: &str = "iop_web.js";
+/// The script that loads the parts split off the module, as the splitter names it.
+pub const LINK: &str = "__wasm_split.js";
+
+/// Every WebAssembly module in the stage: the main one and the parts split off it.
+pub fn modules(stage: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(stage).map_err(|e| format!("{}: {e}", stage.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "wasm") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
 
 /// Writes the site into `out` (which must be empty) from the bindings in `stage` and the
 /// page's sources under `root`. Returns the files written, with their sizes.
@@ -28,7 +43,43 @@ pub fn assemble(stage: &Path, root: &Path, out: &Path) -> Result<Vec<(String, u6
     };
 
     let module = site.hashed(MODULE, read(&stage.join(MODULE))?)?;
-    let bindings = site.hashed(BINDINGS, read(&stage.join(BINDINGS))?)?;
+    // The parts, each by its hash; the loader refers to them by name.
+    let mut link = read_text(&stage.join(LINK))?;
+    for path in modules(stage)? {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if name == MODULE {
+            continue;
+        }
+        let hashed = site.hashed(name, read(&path)?)?;
+        link = replace_all(
+            &link,
+            LINK,
+            &[(&format!("\"./{name}\""), &format!("\"./{hashed}\""))],
+        )?;
+    }
+    // The bindings import the loader and the loader imports the bindings: the two share one
+    // hash, of both. Only the `import … from` names change: the module's own import names stay.
+    let bindings_text = read_text(&stage.join(BINDINGS))?;
+    let pair = short_hash(&Sha256::digest(format!("{bindings_text}\u{0}{link}")));
+    let bindings = format!("iop_web.{pair}.js");
+    let loader = format!("__wasm_split.{pair}.js");
+    let bindings_text = replace_all(
+        &bindings_text,
+        BINDINGS,
+        &[(
+            "from \"./__wasm_split.js\"",
+            &format!("from \"./{loader}\""),
+        )],
+    )?;
+    let link = replace_all(
+        &link,
+        LINK,
+        &[("from \"./iop_web.js\"", &format!("from \"./{bindings}\""))],
+    )?;
+    site.plain(&bindings, bindings_text.into_bytes())?;
+    site.plain(&loader, link.into_bytes())?;
     let start = replace_all(
         &read_text(&assets.join("start.js"))?,
         "start.js",

@@ -125,31 +125,54 @@ fn build(out: &Path) -> Result<(), String> {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
 
+    println!("xtask: splitting the module at its #[lazy] functions (wasm_split_cli_support)");
+    let input = fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let main = stage.join("main.wasm");
+    let split = wasm_split_cli_support::transform({
+        let mut opts = wasm_split_cli_support::Options::new(&input);
+        opts.output_dir = &stage;
+        opts.main_out_path = &main;
+        opts.link_name = "./__wasm_split.js";
+        opts.main_module = "./iop_web.js";
+        opts
+    })
+    .map_err(|e| format!("wasm-split: {e}"))?;
+    println!(
+        "xtask:   {} parts loaded on first use",
+        split.split_modules.len()
+    );
+
     println!("xtask: generating bindings (wasm-bindgen-cli-support, --target web)");
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
+        .input_path(&main)
+        .out_name("iop_web")
+        .keep_lld_exports(true)
+        .demangle(false)
         .web(true)
         .map_err(|e| e.to_string())?
         .generate(&stage)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
 
-    let module = stage.join(assemble::MODULE);
-    println!("xtask: wasm-opt -Oz");
+    fs::remove_file(&main).map_err(|e| e.to_string())?;
+
     // XTASK_KEEP_NAMES=1 keeps the function names so `twiggy` can attribute the optimised bytes.
     let keep_names = env::var_os("XTASK_KEEP_NAMES").is_some_and(|v| v == "1");
-    run(Command::new("wasm-opt")
-        .arg("-Oz")
-        .args(keep_names.then_some("-g"))
-        .arg("--enable-bulk-memory")
-        .arg("--enable-nontrapping-float-to-int")
-        .arg("--enable-sign-ext")
-        .arg("--enable-mutable-globals")
-        .arg("--enable-reference-types")
-        .arg("--enable-multivalue")
-        .arg(&module)
-        .arg("-o")
-        .arg(&module))
-    .map_err(|e| format!("{e} (is npm's binaryen on PATH? scripts/setup.sh installs it)"))?;
+    for module in assemble::modules(&stage)? {
+        println!("xtask: wasm-opt -Oz {}", module.display());
+        run(Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(keep_names.then_some("-g"))
+            .arg("--enable-bulk-memory")
+            .arg("--enable-nontrapping-float-to-int")
+            .arg("--enable-sign-ext")
+            .arg("--enable-mutable-globals")
+            .arg("--enable-reference-types")
+            .arg("--enable-multivalue")
+            .arg(&module)
+            .arg("-o")
+            .arg(&module))
+        .map_err(|e| format!("{e} (is npm's binaryen on PATH? scripts/setup.sh installs it)"))?;
+    }
 
     println!("xtask: assembling {}", out.display());
     for (name, len) in assemble::assemble(&stage, &root, out)? {
