@@ -97,6 +97,8 @@ test('a split by fixed amounts: each payer\'s amount and its share of the whole'
   }
   await page.waitForFunction(() => !document.querySelector('.draft-note'));
   await page.click('button:has-text("Visa hela avtalet")');
+  // The agreement's page is a part of the module loaded on first use: wait for it.
+  await page.waitForSelector('h4:has-text("Fördelning mellan betalare") + ul li');
   const split = await page.locator('h4:has-text("Fördelning mellan betalare") + ul li').allTextContents();
   assert.deepEqual(split, [
     'Socialnämnden: 250 000 kr (41,67 %) – 250 000 kr per år',

@@ -159,6 +159,7 @@ test('two tabs: edits in one appear in the other; editing different agreements l
   });
   const names = async (page) => {
     await page.click('nav button:has-text("Spara och dela")');
+    await page.waitForSelector('main ul:last-of-type li'); // a part loaded on first use
     return page.$$eval('main ul:last-of-type li', (l) => l.map((x) => x.textContent.trim()));
   };
   for (const page of [a.page, b.page]) assert.deepEqual(await names(page), ['Redigerad i flik A', 'Redigerad i flik B']);

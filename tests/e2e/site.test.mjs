@@ -140,6 +140,12 @@ test('after one visit the app starts with no network, with the user\'s own agree
   await page.click('nav button:text-is("Avtal")');
   assert.equal(await page.textContent('tr[data-id="eget-1"] .sub'), 'Vårt eget avtal');
   assert.match(await footerBuild(page), /^Version \d+\.\d+\.\d+, byggd \d{4}-\d{2}-\d{2}\.$/);
+  // The views beyond the list are parts of the module fetched on first use: offline too.
+  await page.click('nav button:text-is("Jämför")');
+  await page.waitForSelector('main h2:has-text("Jämför")');
+  await page.click('nav button:text-is("Avtal")');
+  await page.click('tr[data-id="eget-1"] button.link');
+  await page.waitForSelector('main h2:has-text("Vårt eget avtal")');
   // Every file of the page came from the worker's copy.
   await ctx.setOffline(false);
   clean(problems);
