@@ -2,7 +2,7 @@
 // forbids inline script. The build gives both imported files their hashed names.
 import init from './iop_web.js';
 
-init({ module_or_path: new URL('iop_web_bg.wasm', import.meta.url) }).catch((error) => {
+const started = init({ module_or_path: new URL('iop_web_bg.wasm', import.meta.url) }).catch((error) => {
   const app = document.getElementById('app');
   app.removeAttribute('aria-busy');
   app.textContent = 'Appen kunde inte starta. / The app could not start.';
@@ -48,7 +48,8 @@ if ('serviceWorker' in navigator) {
     else offer(null); // another tab took up the new version: this one still runs the old
   });
 
-  workers.register('sw.js').then((registration) => {
+  // Only once the app has started: the worker's copy of every file must not slow the start.
+  started.then(() => workers.register('sw.js')).then((registration) => {
     if (!registration) return; // registration refused (a test's browser, a policy)
     const watch = (worker) => worker.addEventListener('statechange', () => {
       if (worker.state === 'installed' && workers.controller) offer(worker);

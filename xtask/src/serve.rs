@@ -1,8 +1,7 @@
 //! Serves a built site as the README's "Publicera" asks a real server to: the page's policy as a
 //! header, the `.br` or `.gz` copy a browser accepts, hashed files cached for ever and the rest
-//! revalidated (with an `ETag`, so an unchanged file costs a `304`).
+//! revalidated (with an `ETag` of the file's size and time, so an unchanged file costs a `304`).
 
-use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::Path;
 
@@ -93,33 +92,37 @@ fn respond(dir: &Path, request: &tiny_http::Request) -> tiny_http::ResponseBox {
     };
     // Only plain file names inside the directory: no traversal, no subdirectories needed.
     let safe = !name.contains("..") && !name.contains(['\\', '/']) && !name.starts_with('.');
-    let Some(plain) = safe.then(|| fs::read(dir.join(name)).ok()).flatten() else {
+    if !safe || !dir.join(name).is_file() {
+        return tiny_http::Response::from_string("not found")
+            .with_status_code(404)
+            .boxed();
+    }
+    let accept = request_header(request, "Accept-Encoding");
+    let mut coding = None;
+    let mut sent = dir.join(name);
+    let mut varies = false;
+    for (token, ext) in [("br", "br"), ("gzip", "gz")] {
+        let packed = dir.join(format!("{name}.{ext}"));
+        if packed.is_file() {
+            varies = true;
+            if coding.is_none() && accepts(accept, token) {
+                coding = Some(token);
+                sent = packed;
+            }
+        }
+    }
+    let Ok(bytes) = fs::read(&sent) else {
         return tiny_http::Response::from_string("not found")
             .with_status_code(404)
             .boxed();
     };
-    let accept = request_header(request, "Accept-Encoding");
-    let mut coding = None;
-    let mut bytes = plain;
-    let mut varies = false;
-    for (token, ext) in [("br", "br"), ("gzip", "gz")] {
-        if let Ok(packed) = fs::read(dir.join(format!("{name}.{ext}"))) {
-            varies = true;
-            if coding.is_none() && accepts(accept, token) {
-                coding = Some(token);
-                bytes = packed;
-            }
-        }
-    }
-    let tag = format!(
-        "\"{}{}\"",
-        Sha256::digest(&bytes)
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>(),
-        coding.map(|c| format!("-{c}")).unwrap_or_default()
-    );
+    // As nginx does: the size and the time of the file sent (cheap, and it changes with it).
+    let modified = fs::metadata(&sent)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let tag = format!("\"{:x}-{modified:x}\"", bytes.len());
     let cache = if is_hashed(name) {
         IMMUTABLE
     } else {
