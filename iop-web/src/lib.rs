@@ -112,23 +112,44 @@ fn App() -> impl IntoView {
     }
 }
 
+/// How long a part may take before the page says it could not be loaded: the loader sometimes
+/// never reports a failed fetch (about 1 in 7 runs of the e2e test), and a blank page is worse
+/// than a message. Ample for the largest part (56 KB brotli) on a slow mobile network.
+const PART_PATIENCE_MS: i32 = 15_000;
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// A view from a part of the module, shown once the part is loaded; if it cannot be (no
-/// network before the first visit finished), the page says so and offers to try again.
+/// network before the first visit finished), the page says so and offers a reload. Not a retry
+/// in the page: a second failed load of one part never completes (seen in the e2e test), while
+/// a reload starts afresh, and the work is in local storage.
 fn part(view: impl std::future::Future<Output = views::parts::Part> + 'static) -> AnyView {
     Suspend::new(send_wrapper::SendWrapper::new(async move {
-        match view.await {
-            Ok(v) => v,
-            Err(_) => {
+        let view = std::pin::pin!(view);
+        let patience = std::pin::pin!(sleep(PART_PATIENCE_MS));
+        let loaded = match futures::future::select(view, patience).await {
+            futures::future::Either::Left((loaded, _)) => loaded.ok(),
+            futures::future::Either::Right(_) => None,
+        };
+        match loaded {
+            Some(v) => v,
+            None => {
                 let state = expect_context::<AppState>();
                 let lang = state.lang;
                 view! {
                     <div class="banner error" role="alert">
                         <p>{move || lang.get().t(
-                            "Den här delen av appen kunde inte laddas. Kontrollera nätverket och försök igen.",
-                            "This part of the app could not be loaded. Check the network and try again.",
+                            "Den här delen av appen kunde inte laddas. Kontrollera nätverket och ladda om sidan; ditt arbete är sparat.",
+                            "This part of the app could not be loaded. Check the network and reload the page; your work is saved.",
                         )}</p>
-                        <button type="button" on:click=move |_| state.view.update(|_| {})>
-                            {move || lang.get().t("Försök igen", "Try again")}
+                        <button type="button" on:click=move |_| { let _ = window().location().reload(); }>
+                            {move || lang.get().t("Ladda om sidan", "Reload the page")}
                         </button>
                     </div>
                 }

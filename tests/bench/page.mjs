@@ -170,15 +170,18 @@ if (ONLY.includes('hostile')) {
 // 6. Transfer size of the page, as served: the `.br` copy of each file (the raw file where the
 // build writes none, the icons). The first load is what a fresh page fetches until it is ready
 // (no service worker, so only the page's own requests count); the offline copy is every file,
-// which the service worker fetches once the page has started.
+// which the service worker fetches once the page has started. The parts of the module are
+// refused while the first load is measured: the page must become ready without them (it
+// preloads them once it is, and would fetch each on its view's first opening).
 const served = (f, ext) => {
   try { return readFileSync(join(dist, `${f}.${ext}`)).length; } catch { return readFileSync(join(dist, f)).length; }
 };
 {
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  await ctx.route(/\/(split|chunk)_[^/]*\.wasm$/, (route) => route.abort());
   const page = await ctx.newPage();
   const fetched = new Set();
-  page.on('request', (r) => {
+  page.on('requestfinished', (r) => {
     const path = new URL(r.url()).pathname.slice(1) || 'index.html';
     if (r.url().startsWith(server.origin)) fetched.add(path);
   });

@@ -260,7 +260,7 @@ test('the built dist/ runs from a plain static server, in a subdirectory, and of
   }
 });
 
-test('a part of the app that cannot be fetched is said so, and a retry loads it', async () => {
+test('a part of the app that cannot be fetched is said so, and a reload loads it', async () => {
   // No service worker here: the part must come from the network, which refuses it at first.
   const ctx = await browser.newContext({ locale: 'sv-SE', serviceWorkers: 'block' });
   let refuse = true;
@@ -271,9 +271,12 @@ test('a part of the app that cannot be fetched is said so, and a retry loads it'
   await page.click('tr[data-id="kalmar-2025-2027"] button.link');
   await page.waitForSelector('main [role="alert"]');
   const alert = page.locator('main [role="alert"]');
-  assert.match(await alert.textContent(), /Den här delen av appen kunde inte laddas\. Kontrollera nätverket och försök igen\./);
+  assert.match(await alert.textContent(),
+    /Den här delen av appen kunde inte laddas\. Kontrollera nätverket och ladda om sidan; ditt arbete är sparat\./);
   refuse = false;
-  await alert.locator('button:text-is("Försök igen")').click();
+  await Promise.all([page.waitForEvent('load'), alert.locator('button:text-is("Ladda om sidan")').click()]);
+  await page.waitForSelector('main[data-ready="true"]');
+  await page.click('tr[data-id="kalmar-2025-2027"] button.link');
   await page.waitForSelector('main h2:has-text("Kalmar")');
   assert.equal(await page.locator('main [role="alert"]').count(), 0);
   // The refusals are the only console errors: nothing panicked.
