@@ -31,31 +31,17 @@ ensure_npm_tools() {
 
 # Chromium runs the e2e tests; poppler-utils' pdftotext reads the PDFs they print.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v pdftotext >/dev/null; then
+  if [ -x /usr/bin/chromium ] && command -v pdftotext >/dev/null; then
     say "Chromium and pdftotext: present ($(/usr/bin/chromium --version 2>/dev/null | head -1))"
     return
   fi
   if [ "$(id -u)" = 0 ]; then
-    say "Chromium and pdftotext: installing Debian's chromium, chromium-driver and poppler-utils (apt-get)"
+    say "Chromium and pdftotext: installing Debian's chromium and poppler-utils (apt-get)"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
   else
-    echo "Chromium or pdftotext is missing: run 'sudo apt-get install -y chromium chromium-driver poppler-utils' and try again." >&2
+    echo "Chromium or pdftotext is missing: run 'sudo apt-get install -y chromium poppler-utils' and try again." >&2
     exit 1
-  fi
-}
-
-# The component tests of iop-web run in Chromium through wasm-bindgen's test runner, which must
-# be exactly the app's wasm-bindgen version (read from Cargo.lock). Installed once, about 4 min.
-ensure_wasm_test_runner() {
-  local want
-  want="$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"$/\1/p')"
-  if command -v wasm-bindgen-test-runner >/dev/null \
-     && [ "$(wasm-bindgen-test-runner --version | awk '{print $2}')" = "$want" ]; then
-    say "wasm-bindgen-test-runner $want: present"
-  else
-    say "wasm-bindgen-test-runner $want: installing (cargo install wasm-bindgen-cli --version $want)"
-    cargo install --quiet wasm-bindgen-cli --version "$want"
   fi
 }
 

@@ -17,6 +17,9 @@ use crate::scenario::{Problem, Severity};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod history;
+pub use history::History;
+
 /// One change to an agreement.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -191,77 +194,6 @@ pub fn is_draft(agreement: &Agreement) -> bool {
     crate::scenario::validate_agreement(agreement)
         .iter()
         .any(|p| p.severity == Severity::Error)
-}
-
-/// The edits made to one agreement, to undo and redo them. Consecutive edits of the same field
-/// (the keystrokes of one word) are one step.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct History {
-    done: Vec<(Edit, Edit)>,
-    undone: Vec<(Edit, Edit)>,
-}
-
-impl History {
-    /// Applies `edit` and records it; the redo list is cleared.
-    ///
-    /// ```
-    /// use iop_core::edit::{Edit, History};
-    /// let k = iop_core::presets::kalmar_2025_2027();
-    /// let mut h = History::default();
-    /// let a = h.apply(&k, Edit::set("name", "K".into())).unwrap();
-    /// let a = h.apply(&a, Edit::set("name", "Ka".into())).unwrap(); // the same field: one step
-    /// assert_eq!(a.name, "Ka");
-    /// let back = h.undo(&a).unwrap();
-    /// assert_eq!(back, k);
-    /// assert_eq!(h.redo(&back).unwrap().name, "Ka");
-    /// ```
-    pub fn apply(&mut self, agreement: &Agreement, edit: Edit) -> Result<Agreement, Vec<Problem>> {
-        let done = apply(agreement, &edit)?;
-        let same_field = matches!(
-            (self.done.last(), &edit),
-            (Some((Edit::Set { path: p, .. }, _)), Edit::Set { path: q, .. }) if p == q
-        ) && self.undone.is_empty();
-        match self.done.last_mut() {
-            Some(last) if same_field => last.0 = edit,
-            _ => self.done.push((edit, done.undo)),
-        }
-        self.undone.clear();
-        Ok(done.agreement)
-    }
-
-    /// Takes back the last step; `None` when there is none (or it no longer applies).
-    pub fn undo(&mut self, agreement: &Agreement) -> Option<Agreement> {
-        let (forward, back) = self.done.pop()?;
-        match apply(agreement, &back) {
-            Ok(done) => {
-                self.undone.push((forward, back));
-                Some(done.agreement)
-            }
-            Err(_) => None,
-        }
-    }
-
-    /// Makes the last undone step again; `None` when there is none.
-    pub fn redo(&mut self, agreement: &Agreement) -> Option<Agreement> {
-        let (forward, _) = self.undone.pop()?;
-        match apply(agreement, &forward) {
-            Ok(done) => {
-                self.done.push((forward, done.undo));
-                Some(done.agreement)
-            }
-            Err(_) => None,
-        }
-    }
-
-    /// Whether there is a step to undo.
-    pub fn can_undo(&self) -> bool {
-        !self.done.is_empty()
-    }
-
-    /// Whether there is a step to redo.
-    pub fn can_redo(&self) -> bool {
-        !self.undone.is_empty()
-    }
 }
 
 /// What kind of value a field holds, for reading what a person types.

@@ -1,11 +1,45 @@
 // Starts the WebAssembly app and its service worker. A separate file, because the page's CSP
-// forbids inline script. The build gives both imported files their hashed names.
-import init from './iop_web.js';
+// forbids inline script. The build gives both loaded files their hashed names.
+//
+// The app is one module: once it has started, every view opens at once. A file that does not
+// arrive is asked for again, twice, under a new address (a browser remembers a failed module
+// by its address and would not ask again); a failure of the app itself is never retried, and
+// what cannot be loaded is said in the page, never a blank page.
+const BINDINGS = './iop_web.js';
+const MODULE = new URL('iop_web_bg.wasm', import.meta.url);
+const TRIES = 3;
 
-const started = init({ module_or_path: new URL('iop_web_bg.wasm', import.meta.url) }).catch((error) => {
+async function start() {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const tag = attempt ? `?forsok=${attempt}` : '';
+      const { default: init } = await import(BINDINGS + tag);
+      await init({ module_or_path: new URL(MODULE.href + tag) });
+      return;
+    } catch (error) {
+      // The app ran and failed: starting it again would start it twice.
+      if (error instanceof WebAssembly.RuntimeError || attempt + 1 >= TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 400 * (attempt + 1)));
+    }
+  }
+}
+
+const started = start().catch((error) => {
   const app = document.getElementById('app');
+  if (!app) return; // the app had mounted: its own messages stand
   app.removeAttribute('aria-busy');
-  app.textContent = 'Appen kunde inte starta. / The app could not start.';
+  app.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.append('Appen kunde inte starta: en fil kom inte fram. Kontrollera nätverket och ladda om sidan; ditt arbete finns kvar i webbläsaren. ');
+  const en = document.createElement('span');
+  en.lang = 'en';
+  en.textContent = 'The app could not start: a file did not arrive. Check the network and reload the page; your work is kept in the browser.';
+  text.append(en);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Ladda om / Reload';
+  button.addEventListener('click', () => window.location.reload());
+  app.replaceChildren(text, button);
   console.error('IOP app failed to start', error);
 });
 

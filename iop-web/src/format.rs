@@ -50,3 +50,12 @@ pub fn period(start: Known<NaiveDate>, end: Known<Option<NaiveDate>>, lang: Lang
     };
     format!("{} – {}", date(start, lang), end)
 }
+
+/// An agreement's name as shown: "namnlöst avtal" where it has nothing visible (blank, a
+/// zero-width space, only direction marks), so every row and link has words to click.
+pub fn name(name: &str, lang: Lang) -> String {
+    match iop_core::agreement::visible_text(name) {
+        Some(n) => n.to_string(),
+        None => lang.t("namnlöst avtal", "unnamed agreement").to_string(),
+    }
+}

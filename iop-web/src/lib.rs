@@ -4,9 +4,14 @@
 //! [`state::AppState`] shared by context; storage lives in [`store`].
 
 use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_navigate, use_url};
+use leptos_router::NavigateOptions;
 
+mod address;
 mod banners;
 mod download;
+mod focus;
 mod format;
 mod i18n;
 mod state;
@@ -16,12 +21,16 @@ mod views;
 use i18n::Lang;
 use state::{AppState, View};
 
-/// The day of the build, set by the workspace's build tool (`xtask build`); a plain `cargo
-/// build` (the component tests) has none.
-const BUILD_DATE: &str = match option_env!("IOP_BUILD_DATE") {
-    Some(date) => date,
-    None => "–",
-};
+/// The day of the build, as the build tool wrote it into the page (`xtask assemble`).
+fn build_date() -> String {
+    document()
+        .query_selector("meta[name=\"iop-build\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|d| d != "BUILD-DATE")
+        .unwrap_or_else(|| "–".into())
+}
 
 /// Starts the app: replaces the page's loading text with the mounted view.
 // Component tests mount what they test, not the whole app.
@@ -36,8 +45,15 @@ pub fn start() {
 
 #[component]
 fn App() -> impl IntoView {
+    view! { <Router><Shell /></Router> }
+}
+
+/// The page inside the router: the view shown is the one the address names.
+#[component]
+fn Shell() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    routes(state);
     let lang = state.lang;
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
@@ -66,6 +82,7 @@ fn App() -> impl IntoView {
         window_event_listener(leptos::ev::hashchange, move |_| check_shared_link(state));
     on_cleanup(move || hash_handle.remove());
 
+    let built = build_date();
     view! {
         <a class="skip" href="#main">{move || lang.get().t("Hoppa till innehållet", "Skip to content")}</a>
         <header class="site-header">
@@ -84,17 +101,14 @@ fn App() -> impl IntoView {
         </header>
         <banners::Banners />
         <main id="main" tabindex="-1" data-ready="true">
-            {move || {
-                use views::parts;
-                match state.view.get() {
-                    View::Browse => views::browse::Browse().into_any(),
-                    View::Detail(id) => part(parts::detail(id)),
-                    View::Compare => part(parts::compare()),
-                    View::WhatIf(id) => part(parts::what_if(id)),
-                    View::Calendar(id) => part(parts::calendar(id)),
-                    View::Share => part(parts::share()),
-                    View::ReadText => part(parts::read_text()),
-                }
+            {move || match state.view.get() {
+                View::Browse => views::browse::Browse().into_any(),
+                View::Detail(id) => view! { <views::detail::Detail id=id /> }.into_any(),
+                View::Compare => views::compare::Compare().into_any(),
+                View::WhatIf(id) => view! { <views::whatif::WhatIf id=id /> }.into_any(),
+                View::Calendar(id) => view! { <views::calendar::Calendar id=id /> }.into_any(),
+                View::Share => views::share::Share().into_any(),
+                View::ReadText => views::readtext::ReadText().into_any(),
             }}
         </main>
         <p class="sr-only" role="status" aria-live="polite">{move || state.status.get()}</p>
@@ -105,80 +119,103 @@ fn App() -> impl IntoView {
                 format!("Everything is computed in the browser; nothing is sent anywhere. Population {} (SCB). Built-in agreements cite a source for every figure.", iop_core::POPULATION_DATE),
             )}</p>
             <p class="build">{move || lang.get().pick(
-                format!("Version {}, byggd {BUILD_DATE}.", env!("CARGO_PKG_VERSION")),
-                format!("Version {}, built {BUILD_DATE}.", env!("CARGO_PKG_VERSION")),
+                format!("Version {}, byggd {built}.", env!("CARGO_PKG_VERSION")),
+                format!("Version {}, built {built}.", env!("CARGO_PKG_VERSION")),
             )}</p>
         </footer>
     }
 }
 
-/// How long a part may take before the page says it could not be loaded: the loader sometimes
-/// never reports a failed fetch (about 1 in 7 runs of the e2e test), and a blank page is worse
-/// than a message. Ample for the largest part (56 KB brotli) on a slow mobile network.
-const PART_PATIENCE_MS: i32 = 15_000;
-
-/// Resolves after `ms` milliseconds.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+/// Keeps the view and the address in step: the address names the view (Back, Forward, a reload
+/// and a pasted link all show it), and a change of view moves focus to the new view's heading.
+fn routes(state: AppState) {
+    let navigate = use_navigate();
+    state.set_navigator(move |query: &str, replace: bool| {
+        // The page's own path, so the app works from any directory of a static server.
+        let path = window()
+            .location()
+            .pathname()
+            .unwrap_or_else(|_| "/".into());
+        navigate(
+            &format!("{path}{query}"),
+            NavigateOptions {
+                replace,
+                ..Default::default()
+            },
+        );
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// A view from a part of the module, shown once the part is loaded; if it cannot be (no
-/// network before the first visit finished), the page says so and offers a reload. Not a retry
-/// in the page: a second failed load of one part never completes (seen in the e2e test), while
-/// a reload starts afresh, and the work is in local storage.
-fn part(view: impl std::future::Future<Output = views::parts::Part> + 'static) -> AnyView {
-    Suspend::new(send_wrapper::SendWrapper::new(async move {
-        let view = std::pin::pin!(view);
-        let patience = std::pin::pin!(sleep(PART_PATIENCE_MS));
-        let loaded = match futures::future::select(view, patience).await {
-            futures::future::Either::Left((loaded, _)) => loaded.ok(),
-            futures::future::Either::Right(_) => None,
-        };
-        match loaded {
-            Some(v) => v,
-            None => {
-                let state = expect_context::<AppState>();
-                let lang = state.lang;
-                view! {
-                    <div class="banner error" role="alert">
-                        <p>{move || lang.get().t(
-                            "Den här delen av appen kunde inte laddas. Kontrollera nätverket och ladda om sidan; ditt arbete är sparat.",
-                            "This part of the app could not be loaded. Check the network and reload the page; your work is saved.",
-                        )}</p>
-                        <button type="button" on:click=move |_| { let _ = window().location().reload(); }>
-                            {move || lang.get().t("Ladda om sidan", "Reload the page")}
-                        </button>
-                    </div>
-                }
-                .into_any()
+    let url = use_url();
+    let follow = move |(view, picked): (View, Option<Vec<String>>)| {
+        if let Some(picked) = picked {
+            if state.selected.with_untracked(|s| *s != picked) {
+                state.selected.set(picked);
             }
         }
-    }))
-    .into_any()
+        if state.view.with_untracked(|v| *v != view) {
+            state.view.set(view);
+        }
+    };
+    // The first view is the address's, before anything is drawn; then each change of address.
+    follow(url.with_untracked(|u| address::view_of(|key| u.search_params().get(key))));
+    Effect::new(move |_| follow(url.with(|u| address::view_of(|key| u.search_params().get(key)))));
+    // The comparison's address names what is compared, also as the picks change.
+    Effect::new(move |_| {
+        let picked = state.selected.get();
+        if state.view.get() == View::Compare {
+            state.go_replace(View::Compare, &picked);
+        }
+    });
+    // The page's title names the view (and the agreement shown).
+    Effect::new(move |_| {
+        let view = state.view.get();
+        let l = state.lang.get();
+        let name = match &view {
+            View::Detail(id) | View::WhatIf(id) | View::Calendar(id) => {
+                untrack(|| state.agreement(id)).map(|a| a.name)
+            }
+            _ => None,
+        };
+        let what = state::view_title(&view, l);
+        document().set_title(&match name {
+            Some(n) => format!("{n} – {what} – IOP"),
+            None => format!("{what} – IOP"),
+        });
+    });
+    // Focus goes to the new view's heading once it is drawn (not on the first view: a page
+    // that opens puts focus where the browser puts it).
+    Effect::new(move |before: Option<View>| {
+        let view = state.view.get();
+        if before.is_some_and(|b| b != view) {
+            focus::after_draw("main h2");
+        }
+        view
+    });
 }
 
 #[component]
 fn Nav() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // Links, not buttons: each opens in a new tab too; the router takes a plain click.
     let item = move |target: View, sv: &'static str, en: &'static str| {
         let t2 = target.clone();
         let current = move || {
             let v = state.view.get();
             std::mem::discriminant(&v) == std::mem::discriminant(&t2)
         };
+        let href = move || {
+            let path = window()
+                .location()
+                .pathname()
+                .unwrap_or_else(|_| "/".into());
+            let picked = state.selected.get();
+            format!("{path}{}", address::query_of(&target, &picked))
+        };
         view! {
             <li>
-                <button
-                    type="button"
-                    aria-current=move || if current() { "page" } else { "false" }
-                    on:click=move |_| state.view.set(target.clone())
-                >
+                <a href=href aria-current=move || current().then_some("page")>
                     {move || lang.get().t(sv, en)}
-                </button>
+                </a>
             </li>
         }
     };
@@ -212,9 +249,6 @@ fn check_shared_link(state: AppState) {
         scenario: report.scenario,
         problems: report.problems,
     }));
-    state.view.set(View::Share);
-    if let Ok(history) = window().history() {
-        let path = window().location().pathname().unwrap_or_default();
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
+    // The fragment is cleared: the address becomes the share view's.
+    state.go_replace(View::Share, &[]);
 }

@@ -94,6 +94,27 @@ pub struct AppState {
     save_timer: StoredValue<Option<TimeoutHandle>>,
     /// The editor's undo and redo steps, by agreement id (kept across reloads).
     histories: StoredValue<std::collections::BTreeMap<String, History>>,
+    /// The agreements whose history changed since the last save.
+    dirty: StoredValue<std::collections::BTreeSet<String>>,
+    /// Goes to an address (a query string), adding to the browser's history or replacing its
+    /// last entry; set by the router (`lib.rs`, `routes`).
+    navigator: StoredValue<Option<Navigator>, LocalStorage>,
+}
+
+/// Goes to a query string; whether it replaces the history's last entry.
+type Navigator = std::rc::Rc<dyn Fn(&str, bool)>;
+
+/// A view's name, for the page's title.
+pub fn view_title(view: &View, l: Lang) -> &'static str {
+    match view {
+        View::Browse => l.t("Avtal", "Agreements"),
+        View::Detail(_) => l.t("Avtal", "Agreement"),
+        View::Compare => l.t("Jämför", "Compare"),
+        View::WhatIf(_) => l.t("Ändra avtal", "Edit agreement"),
+        View::Calendar(_) => l.t("Kalender", "Calendar"),
+        View::Share => l.t("Spara och dela", "Keep and share"),
+        View::ReadText => l.t("Läs in text", "Read a text"),
+    }
 }
 
 /// How long typing must pause before the work is stored: a keystroke updates the page at once,
@@ -165,6 +186,15 @@ impl AppState {
             }
         };
         let unreadable = unreadable.or_else(earlier_backup);
+        // A history goes with its agreement: one left by an agreement no longer here is dropped.
+        let mut histories = store::load_histories();
+        histories.retain(|id, _| {
+            let kept = own.agreements.iter().any(|a| a.id == *id);
+            if !kept {
+                store::drop_history(id);
+            }
+            kept
+        });
         let at = RwSignal::new(today());
         let own = RwSignal::new(own);
         let rows = Memo::new(move |_| {
@@ -189,7 +219,9 @@ impl AppState {
             status: RwSignal::new(String::new()),
             merged_in: RwSignal::new(0),
             save_timer: StoredValue::new(None),
-            histories: StoredValue::new(store::load_histories()),
+            histories: StoredValue::new(histories),
+            dirty: StoredValue::new(Default::default()),
+            navigator: StoredValue::new_local(None),
         };
         state.persist();
         state
@@ -279,11 +311,30 @@ impl AppState {
             _ => s.clone(),
         };
         let text = to_write.to_json_compact();
-        match store::save_text(&text) {
+        // Storage full: the undo histories are given up first, never the work.
+        let saved = match store::save_text(&text) {
+            Err(store::SaveError::Full) if store::drop_histories() => store::save_text(&text),
+            other => other,
+        };
+        match saved {
             Ok(()) => {
                 // The undo steps go with the work they undo, once per pause like it.
-                self.histories.with_value(store::save_histories);
+                let dirty = self
+                    .dirty
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default();
+                self.histories.with_value(|h| {
+                    for id in &dirty {
+                        if let Some(h) = h.get(id) {
+                            store::save_history(id, h);
+                        }
+                    }
+                });
                 let changed = to_write != s;
+                // What is stored now is what every other tab starts from: the base of the next
+                // merge. (A stale base made an idle tab's old copy look like its own edit, and
+                // it wrote that copy back over another tab's edits.)
+                self.base.set_value(to_write.clone());
                 self.written.set_value(to_write.clone());
                 self.written_text.set_value(text);
                 self.save_error.set(None);
@@ -305,7 +356,13 @@ impl AppState {
         {
             return;
         }
-        if let Loaded::Ok(remote) = store::load() {
+        let Some(text) = store::load_text() else {
+            return;
+        };
+        if self.written_text.with_value(|w| *w == text) {
+            return;
+        }
+        if let Loaded::Ok(remote) = store::parse(text.clone()) {
             if self.written.with_value(|w| *w == remote) || self.base.with_value(|b| *b == remote) {
                 return;
             }
@@ -313,11 +370,41 @@ impl AppState {
                 self.own
                     .with_untracked(|local| scenario::merge(base, local, &remote))
             });
+            if merged == remote {
+                // Nothing of ours is missing there: in step with storage, nothing to write.
+                self.written.set_value(remote.clone());
+                self.written_text.set_value(text);
+            }
             self.base.set_value(remote);
             if self.own.with_untracked(|o| *o != merged) {
                 self.own.set(merged);
                 self.merged_in.update(|n| *n += 1);
             }
+        }
+    }
+
+    /// Sets how the app goes to an address (the router's navigation).
+    pub fn set_navigator(self, f: impl Fn(&str, bool) + 'static) {
+        self.navigator.set_value(Some(std::rc::Rc::new(f)));
+    }
+
+    /// Shows `view`: its address is added to the browser's history, so Back returns here.
+    pub fn go(self, view: View) {
+        let picked = self.selected.get_untracked();
+        self.navigate(&view, &picked, false);
+    }
+
+    /// Shows `view` in place of the history's last entry (the address changes, Back does not).
+    pub fn go_replace(self, view: View, picked: &[String]) {
+        self.navigate(&view, picked, true);
+    }
+
+    fn navigate(self, view: &View, picked: &[String], replace: bool) {
+        let query = crate::address::query_of(view, picked);
+        match self.navigator.get_value() {
+            Some(go) => go(&query, replace),
+            // Before the router is set up (never in the app): the view alone changes.
+            None => self.view.set(view.clone()),
         }
     }
 
@@ -355,33 +442,35 @@ impl AppState {
             .histories
             .try_update_value(|h| h.entry(id.to_string()).or_default().apply(&current, edit))
             .unwrap_or(Ok(current))?;
+        self.dirty.update_value(|d| {
+            d.insert(id.to_string());
+        });
         self.put(next);
         Ok(())
     }
 
-    /// Undoes (`back`) or redoes the last step of agreement `id`; whether there was one.
-    pub fn step(self, id: &str, back: bool) -> bool {
-        let Some(current) = self.own_agreement(id) else {
-            return false;
-        };
-        let next = self
+    /// Undoes (`back`) or redoes the last step of agreement `id`; the edit it made, if any.
+    pub fn step(self, id: &str, back: bool) -> Option<Edit> {
+        let current = self.own_agreement(id)?;
+        let (next, made) = self
             .histories
             .try_update_value(|h| {
                 let h = h.entry(id.to_string()).or_default();
-                if back {
+                let made = if back { h.next_undo() } else { h.next_redo() }.cloned();
+                let next = if back {
                     h.undo(&current)
                 } else {
                     h.redo(&current)
-                }
+                };
+                (next, made)
             })
-            .flatten();
-        match next {
-            Some(a) => {
-                self.put(a);
-                true
-            }
-            None => false,
-        }
+            .unwrap_or((None, None));
+        let next = next?;
+        self.dirty.update_value(|d| {
+            d.insert(id.to_string());
+        });
+        self.put(next);
+        made
     }
 
     /// Whether agreement `id` has a step to undo and one to redo.
@@ -423,9 +512,28 @@ impl AppState {
         });
     }
 
-    /// A fresh id for a new agreement, unique among all agreements.
+    /// A fresh id for a new agreement: unique among all agreements and never given before in
+    /// this storage (an undo history or an address may still name an old one).
     pub fn fresh_id(self, stem: &str) -> String {
-        scenario::fresh_id(&self.all_agreements(), stem)
+        let mut given = store::given_ids();
+        self.histories
+            .with_value(|h| given.extend(h.keys().cloned()));
+        let id = scenario::fresh_id_unused(&self.all_agreements(), &given, stem);
+        store::give_id(&id);
+        id
+    }
+
+    /// Deletes the user's agreement `id`, with its undo history and its place in the comparison.
+    pub fn delete_agreement(self, id: &str) {
+        self.edit(|s| s.agreements.retain(|a| a.id != id));
+        self.selected.update(|s| s.retain(|x| x != id));
+        self.histories.update_value(|h| {
+            h.remove(id);
+        });
+        self.dirty.update_value(|d| {
+            d.remove(id);
+        });
+        store::drop_history(id);
     }
 
     /// The scenario to export: the user's agreements and copies of the built-in agreements picked

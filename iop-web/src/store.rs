@@ -9,6 +9,7 @@
 
 use crate::i18n::Lang;
 use gloo_storage::{LocalStorage, Storage};
+use iop_core::edit::History;
 use iop_core::scenario::{self, Scenario};
 use serde::{Deserialize, Serialize};
 
@@ -18,8 +19,14 @@ pub const SCENARIO_KEY: &str = "iop.scenario";
 pub const BACKUP_KEY: &str = "iop.scenario.unreadable";
 /// Where the preferences are kept.
 pub const PREFS_KEY: &str = "iop.prefs";
-/// Where the editor's undo and redo steps are kept, by agreement id.
+/// Where earlier versions kept every agreement's undo and redo steps in one value (read once,
+/// then removed).
 pub const HISTORY_KEY: &str = "iop.history";
+/// Each agreement's undo and redo steps are kept under this prefix and its id, so they go with
+/// it, and one tab writes only the histories it changed.
+pub const HISTORY_PREFIX: &str = "iop.history.";
+/// Every id this storage has given an agreement: an id is never given to a second one.
+pub const IDS_KEY: &str = "iop.ids";
 
 /// What the user prefers, apart from the work itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -179,14 +186,91 @@ pub fn first_backup() -> Option<(String, String)> {
     })
 }
 
-/// The editor's undo and redo steps by agreement id (none when absent or unreadable).
-pub fn load_histories() -> std::collections::BTreeMap<String, iop_core::edit::History> {
-    LocalStorage::get(HISTORY_KEY).unwrap_or_default()
+/// The editor's undo and redo steps by agreement id (none when absent or unreadable); a
+/// history stored by an earlier version in one value is taken over and that value removed.
+pub fn load_histories() -> std::collections::BTreeMap<String, History> {
+    let mut all: std::collections::BTreeMap<String, History> =
+        LocalStorage::get(HISTORY_KEY).unwrap_or_default();
+    let Some(storage) = raw() else {
+        return all;
+    };
+    if !all.is_empty() {
+        let _ = storage.remove_item(HISTORY_KEY);
+        for (id, h) in &all {
+            save_history(id, h);
+        }
+    }
+    for key in history_keys(&storage) {
+        if let Some(id) = key.strip_prefix(HISTORY_PREFIX) {
+            if let Ok(h) = LocalStorage::get::<History>(&key) {
+                all.insert(id.to_string(), h);
+            }
+        }
+    }
+    all
 }
 
-/// Stores the undo and redo steps; failure only loses them on a reload (the work is saved apart).
-pub fn save_histories(h: &std::collections::BTreeMap<String, iop_core::edit::History>) {
-    let _ = LocalStorage::set(HISTORY_KEY, h);
+fn history_keys(storage: &web_sys::Storage) -> Vec<String> {
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(HISTORY_PREFIX))
+        .collect()
+}
+
+/// Stores one agreement's undo and redo steps. When storage is full, its oldest steps are
+/// given up (half of them at a time) until it fits, and at worst the whole history: steps are
+/// worth less than the work they undo, which is stored apart and first.
+pub fn save_history(id: &str, h: &History) {
+    let key = format!("{HISTORY_PREFIX}{id}");
+    let mut h = h.clone();
+    loop {
+        let Ok(text) = serde_json::to_string(&h) else {
+            return;
+        };
+        match raw().map(|s| s.set_item(&key, &text)) {
+            Some(Ok(())) | None => return,
+            Some(Err(_)) if h.approx_bytes() > 1024 => h.trim_to_bytes(h.approx_bytes() / 2),
+            Some(Err(_)) => {
+                drop_history(id);
+                return;
+            }
+        }
+    }
+}
+
+/// Forgets one agreement's undo and redo steps (it was deleted).
+pub fn drop_history(id: &str) {
+    if let Some(s) = raw() {
+        let _ = s.remove_item(&format!("{HISTORY_PREFIX}{id}"));
+    }
+}
+
+/// Forgets every stored undo history, to make room for the work itself; whether any was there.
+pub fn drop_histories() -> bool {
+    let Some(storage) = raw() else {
+        return false;
+    };
+    let keys = history_keys(&storage);
+    for k in &keys {
+        let _ = storage.remove_item(k);
+    }
+    let legacy = storage.get_item(HISTORY_KEY).ok().flatten().is_some();
+    let _ = storage.remove_item(HISTORY_KEY);
+    !keys.is_empty() || legacy
+}
+
+/// Every id this storage has given an agreement (also in other tabs).
+pub fn given_ids() -> std::collections::BTreeSet<String> {
+    LocalStorage::get(IDS_KEY).unwrap_or_default()
+}
+
+/// Records that `id` has been given; failure only risks giving it again after a deletion.
+pub fn give_id(id: &str) {
+    let mut ids = given_ids();
+    if ids.insert(id.to_string()) {
+        let _ = LocalStorage::set(IDS_KEY, &ids);
+    }
 }
 
 /// Reads the preferences (defaults when absent or unreadable).

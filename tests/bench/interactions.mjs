@@ -16,7 +16,7 @@ export const typeAmount = (page, n) => page.evaluate(async (n) => {
 /** Opens the comparison from the menu; resolves when its table is laid out. */
 export const openComparison = (page) => page.evaluate(async () => {
   const t0 = performance.now();
-  document.querySelectorAll('nav button')[1].click();
+  document.querySelectorAll('nav a')[1].click();
   while (!document.querySelector('table.compare')) await new Promise((r) => setTimeout(r, 0));
   document.body.offsetHeight; // layout
   return performance.now() - t0;

@@ -92,7 +92,7 @@ if (ONLY.includes('compare')) {
     whole.push(await staticTime(page, wholeHtml));
     drawnTimes.push(await staticTime(page, drawnHtml));
     // Opened again: its part of the module is loaded (as after the first use in a visit).
-    await page.click('nav button:text-is("Avtal")');
+    await page.click('nav a:text-is("Avtal")');
     await page.waitForSelector('table.agreements');
     again.push(await openComparison(page));
     await ctx.close();
@@ -126,7 +126,7 @@ if (ONLY.includes('import')) {
     const { ctx, page } = await fresh();
     await page.goto(server.origin + '/');
     await page.waitForSelector('main[data-ready="true"]');
-    await page.click('nav button:has-text("Spara och dela")');
+    await page.click('nav a:has-text("Spara och dela")');
     const t0 = performance.now();
     await page.setInputFiles('#import-file', file);
     await page.waitForSelector('.import-result', { timeout: 120000 });

@@ -21,7 +21,7 @@ function longTerm(start, end, name) {
 }
 
 async function importFile(page, file) {
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   await page.setInputFiles('#import-file', file);
   await page.waitForSelector('.import-result');
   return page.textContent('.import-result');
@@ -39,7 +39,7 @@ test('a thousand payers over a century: the calendar draws a window, a part at a
   const century = await importFile(page, longTerm('1950-01-01', '2049-12-31', 'century.json'));
   assert.match(century, /över 30 år/);
   await page.click('button:has-text("Lägg till bland mina avtal")');
-  await page.click('nav button:has-text("Avtal")');
+  await page.click('nav a:has-text("Avtal")');
   await page.fill('#f-at', '2026-12-01');
   await page.dispatchEvent('#f-at', 'change');
   await page.click('tr[data-id="long-term"] button.link');
@@ -59,7 +59,7 @@ test('a thousand payers over a century: the calendar draws a window, a part at a
   await page.fill('#cal-at', '2040-06-01');
   await page.dispatchEvent('#cal-at', 'change');
   await page.waitForFunction(() => document.querySelector('.window-note')?.textContent.includes('2040-01-01 – 2041-12-31'));
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Exportera (.json)")')]);
   await download.saveAs(join(ARTIFACTS, 'century-export.json'));
   assert.ok(JSON.parse(readFileSync(join(ARTIFACTS, 'century-export.json'), 'utf8')).agreements.some((a) => a.id === 'long-term'));

@@ -51,7 +51,7 @@ test('a new agreement from the keyboard alone: Kramfors kommun and Kramfors Kvin
   assert.deepEqual(await axe(page), []);
 
   // The list: 575 000 kr a year and 32,87 kr per inhabitant (17 491 inhabitants).
-  await tabTo(page, 'nav li:nth-child(1) button', 600);
+  await tabTo(page, 'nav li:nth-child(1) a', 600);
   await press(page, 'Enter');
   const row = page.locator('tr[data-id="eget-1"]');
   assert.equal(await row.locator('td.amount').textContent(), '575 000 kr');
@@ -188,7 +188,7 @@ test('edit an imported agreement, export it, import it in a fresh browser: the s
   await page.waitForSelector('form.agreement-form');
   await page.locator('#e-funding-components-0-amount').fill('1 200 000');
   await page.locator('#e-termination-for_breach-cure_days').fill('45');
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Exportera (.json)")')]);
   const file = join(ARTIFACTS, 'edited.json');
   await download.saveAs(file);
@@ -196,11 +196,11 @@ test('edit an imported agreement, export it, import it in a fresh browser: the s
   await ctx.close();
 
   const fresh = await openApp(env.browser, env.server.origin);
-  await fresh.page.click('nav button:has-text("Spara och dela")');
+  await fresh.page.click('nav a:has-text("Spara och dela")');
   await fresh.page.setInputFiles('#import-file', file);
   await fresh.page.waitForSelector('.import-result');
   await fresh.page.click('button:has-text("Lägg till bland mina avtal")');
-  await fresh.page.click('nav button:has-text("Avtal")');
+  await fresh.page.click('nav a:has-text("Avtal")');
   assert.equal(await fresh.page.textContent('tr[data-id="kopia-1"] td.amount'), '1 200 000 kr');
   await fresh.page.click('tr[data-id="kopia-1"] button.link');
   await fresh.page.click('button:text-is("Ändra")');
@@ -231,7 +231,7 @@ test('a draft is marked in the list and in the comparison, and said to be left o
   // An unknown amount reads "okänt" in its field, never a blank or a 0.
   await page.click('button:text-is("Lägg till belopp")');
   assert.equal(await page.locator('#e-funding-components-0-amount').getAttribute('placeholder'), 'okänt');
-  await page.click('nav button:has-text("Avtal")');
+  await page.click('nav a:has-text("Avtal")');
   assert.equal(await page.textContent('tr[data-id="eget-1"] .badge'), 'Utkast');
   await page.check('tr[data-id="eget-1"] input[type="checkbox"]');
   await page.check('tr[data-id="kalmar-2025-2027"] input[type="checkbox"]');

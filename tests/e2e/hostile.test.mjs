@@ -10,7 +10,7 @@ const env = useApp();
 const stored = (page, key = 'iop.scenario') => page.evaluate((k) => localStorage.getItem(k), key);
 
 async function copyOf(page, id) {
-  await page.click('nav button:has-text("Avtal")');
+  await page.click('nav a:has-text("Avtal")');
   await page.click(`tr[data-id="${id}"] button.link`);
   await page.click('button:has-text("Kopiera och ändra")');
   await page.waitForSelector('form.agreement-form');
@@ -21,7 +21,7 @@ test('every broken file is rejected on import with a message, and the user\'s wo
   await copyOf(page, 'kalmar-2025-2027');
   await page.waitForFunction(() => (localStorage.getItem('iop.scenario') || '').includes('kopia-1'));
   const before = await stored(page);
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   const dir = join(ROOT, 'tests', 'bad-files');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
   assert.ok(files.length >= 15);
@@ -140,15 +140,15 @@ test('two tabs: edits in one appear in the other; editing different agreements l
   const a = await openApp(env.browser, env.server.origin, { context: ctx });
   const b = await openApp(env.browser, env.server.origin, { context: ctx });
   await copyOf(a.page, 'kalmar-2025-2027');
-  await b.page.click('nav button:has-text("Avtal")');
+  await b.page.click('nav a:has-text("Avtal")');
   await b.page.waitForSelector('tr[data-id="kopia-1"]');
   await copyOf(b.page, 'vallentuna-2021');
-  await a.page.click('nav button:has-text("Avtal")');
+  await a.page.click('nav a:has-text("Avtal")');
   await a.page.waitForSelector('tr[data-id="kopia-2"]');
   // Both tabs edit a different agreement at once.
   await a.page.click('tr[data-id="kopia-1"] button.link');
   await a.page.click('button:text-is("Ändra")');
-  await b.page.click('nav button:has-text("Avtal")');
+  await b.page.click('nav a:has-text("Avtal")');
   await b.page.click('tr[data-id="kopia-2"] button.link');
   await b.page.click('button:text-is("Ändra")');
   await Promise.all([a.page.fill('#e-name', 'Redigerad i flik A'), b.page.fill('#e-name', 'Redigerad i flik B')]);
@@ -158,7 +158,7 @@ test('two tabs: edits in one appear in the other; editing different agreements l
     return s.includes('Redigerad i flik A') && s.includes('Redigerad i flik B');
   });
   const names = async (page) => {
-    await page.click('nav button:has-text("Spara och dela")');
+    await page.click('nav a:has-text("Spara och dela")');
     await page.waitForSelector('main ul:last-of-type li'); // a part loaded on first use
     return page.$$eval('main ul:last-of-type li', (l) => l.map((x) => x.textContent.trim()));
   };
@@ -184,22 +184,22 @@ test('injected text renders as inert text everywhere, in print and in exports', 
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   await page.setInputFiles('#import-file', file);
   await page.click('button:has-text("Lägg till bland mina avtal")');
-  await page.click('nav button:has-text("Avtal")');
+  await page.click('nav a:has-text("Avtal")');
   assert.match(await page.textContent('tr[data-id="hostile"]'), /<img src=x onerror=/);
   await page.click('tr[data-id="hostile"] button.link');
   assert.match(await page.textContent('article.agreement'), /<script>window.__pwned=2<\/script>/);
   await page.click('button:has-text("Lägg till i jämförelsen")');
-  await page.click('nav button:has-text("Avtal")');
+  await page.click('nav a:has-text("Avtal")');
   await page.check('tr[data-id="kalmar-2025-2027"] input[type=checkbox]');
-  await page.click('nav button:has-text("Jämför")');
+  await page.click('nav a:has-text("Jämför")');
   await page.waitForSelector('table.compare');
   await page.emulateMedia({ media: 'print' });
   assert.match(await page.textContent('table.compare thead'), /<img src=x/);
   await page.emulateMedia({ media: 'screen' });
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Excel")')]);
   const csv = join(ARTIFACTS, 'hostile.csv');
   await download.saveAs(csv);

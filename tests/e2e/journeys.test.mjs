@@ -14,7 +14,7 @@ async function pick(page, ids) {
 }
 
 async function goCompare(page) {
-  await page.click('nav button:has-text("Jämför")');
+  await page.click('nav a:has-text("Jämför")');
   await page.waitForSelector('table.compare');
 }
 
@@ -92,7 +92,7 @@ test('read one agreement: every term, sources, unknowns, explanations one click 
   assert.deepEqual(await axe(page), []);
 
   // Linköping: unknowns shown as unknown.
-  await page.click('nav button:has-text("Avtal")');
+  await page.click('nav a:has-text("Avtal")');
   await page.click('tr[data-id="linkoping-2019"] button.link');
   assert.equal(await figure('annual'), 'okänt');
   assert.equal(await figure('total'), 'okänt');
@@ -209,14 +209,14 @@ test('keep and share: survives a reload; export in one profile, import in a fres
   await pick(page, ['kopia-1', 'kalmar-2025-2027']);
   await goCompare(page);
   const before = await tableRows(page, 'table.compare');
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Exportera (.json)")')]);
   const file = join(ARTIFACTS, 'exported.json');
   await download.saveAs(file);
   clean(problems);
 
   const fresh = await openApp(env.browser, env.server.origin);
-  await fresh.page.click('nav button:has-text("Spara och dela")');
+  await fresh.page.click('nav a:has-text("Spara och dela")');
   await fresh.page.setInputFiles('#import-file', file);
   await fresh.page.waitForSelector('.import-result');
   assert.match(await fresh.page.textContent('.import-result'), /Filen går att läsa: 2 avtal/);

@@ -28,7 +28,7 @@ test('keyboard alone: filter, pick, compare, copy and edit, simulate, calendar, 
   await page.keyboard.type('Kronor');
   assert.equal(await page.inputValue('#sort-key'), 'annual');
   // Back to the list, open an agreement, copy it and edit it.
-  await tabTo(page, 'nav li:nth-child(1) button');
+  await tabTo(page, 'nav li:nth-child(1) a');
   await press(page, 'Enter');
   await tabTo(page, 'tr[data-id="kalmar-2025-2027"] button.link');
   await press(page, 'Enter');
@@ -52,7 +52,7 @@ test('keyboard alone: filter, pick, compare, copy and edit, simulate, calendar, 
   await press(page, 'Enter');
   await page.waitForSelector('table.calendar');
   // Keep and share: export with Enter, import through the file picker opened from the keyboard.
-  await tabTo(page, 'nav li:nth-child(3) button');
+  await tabTo(page, 'nav li:nth-child(3) a');
   await press(page, 'Enter');
   await tabTo(page, 'button:has-text("Exportera (.json)")');
   const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'Enter')]);

@@ -14,7 +14,7 @@ test('a comparison of 120 agreements: one row each, drawn as it scrolls, sorted 
   const ids = JSON.parse(scenario).agreements.map((a) => a.id);
   const ctx = await seededContext(env.browser, scenario, ids);
   const { page, problems } = await openApp(env.browser, env.server.origin, { context: ctx });
-  await page.click('nav button:has-text("Jämför")');
+  await page.click('nav a:has-text("Jämför")');
   const table = page.locator('table.compare.national');
   await table.waitFor();
   assert.equal(await table.getAttribute('aria-rowcount'), String(N + 1));

@@ -36,7 +36,7 @@ test('the Kalmar agreement pasted: terms proposed with their sentences, one reje
   assert.equal(await page.locator('#e-funding-components-0-amount').inputValue(), '1 000 000');
   assert.equal(await page.locator('#e-termination-for_breach-cure_days').inputValue(), '');
   assert.match(await page.locator('#e-term-source-quote').inputValue(), /2025-01-01 … 2027-12-31 … upphör utan uppsägning/);
-  await page.click('nav button:has-text("Avtal")');
+  await page.click('nav a:has-text("Avtal")');
   assert.equal(await page.textContent('tr[data-id="inlast-1"] td.amount'), '1 000 000 kr');
   clean(problems);
   await ctx.close();

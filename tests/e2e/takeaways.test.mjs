@@ -81,7 +81,7 @@ test('the comparison prints as a clean A4 table with its date, sources and page 
   for (const id of ['kalmar-2022-2024', 'kalmar-2025-2027', 'vallentuna-2021', 'varmdo', 'linkoping-2019']) {
     await page.check(`tr[data-id="${id}"] input[type=checkbox]`);
   }
-  await page.click('nav button:has-text("Jämför")');
+  await page.click('nav a:has-text("Jämför")');
   await page.waitForSelector('table.compare');
   await page.emulateMedia({ media: 'print' });
   const pdf = join(ARTIFACTS, 'comparison.pdf');
@@ -101,7 +101,7 @@ test('the comparison prints as a clean A4 table with its date, sources and page 
 
 test('Excel files: comparison and payments, UTF-8 with BOM, semicolons, decimal comma', async () => {
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   const cmp = await download(page, 'button:has-text("Jämförelse som Excel-fil")', 'comparison.csv');
   assert.equal(cmp.charCodeAt(0), 0xfeff);
   assert.match(cmp, /\nkalmar-2025-2027;Kalmar 2025–2027;Kalmar;0880;Kalmar län;/);
@@ -117,7 +117,7 @@ test('a link carries a small scenario in its fragment; opening it offers to impo
   await page.click('tr[data-id="vallentuna-2021"] button.link');
   await page.click('button:has-text("Kopiera och ändra")');
   await page.fill('#e-name', 'Vallentuna via länk');
-  await page.click('nav button:has-text("Spara och dela")');
+  await page.click('nav a:has-text("Spara och dela")');
   await page.click('button:has-text("Dela som länk")');
   const link = await page.inputValue('#share-link');
   assert.ok(link.startsWith(env.server.origin + '/#s='), link.slice(0, 60));
@@ -130,9 +130,10 @@ test('a link carries a small scenario in its fragment; opening it offers to impo
   await other.page.waitForSelector('.import-result');
   assert.match(await other.page.textContent('.import-result'), /Fil: delad länk.*Filen går att läsa: 1 avtal/s);
   assert.equal(await other.page.evaluate(() => location.hash), '', 'the fragment is cleared after reading');
+  assert.equal(other.page.url(), env.server.origin + '/?dela', 'the address is the share view\'s');
   assert.equal(await other.page.locator('tr[data-id]').count(), 0, 'nothing imported unasked');
   await other.page.click('button:has-text("Lägg till bland mina avtal")');
-  await other.page.click('nav button:has-text("Avtal")');
+  await other.page.click('nav a:has-text("Avtal")');
   assert.match(await other.page.textContent('tr[data-id="kopia-1"]'), /Vallentuna via länk/);
   assert.ok(requests.every((u) => !u.includes('#s=') && !u.includes('s=')), 'the scenario is never sent');
 

@@ -17,25 +17,16 @@ use std::path::Path;
 /// The files of the built module and its bindings, as `wasm-bindgen` names them.
 pub const MODULE: &str = "iop_web_bg.wasm";
 pub const BINDINGS: &str = "iop_web.js";
-/// The script that loads the parts split off the module, as the splitter names it.
-pub const LINK: &str = "__wasm_split.js";
-
-/// Every WebAssembly module in the stage: the main one and the parts split off it.
-pub fn modules(stage: &Path) -> Result<Vec<std::path::PathBuf>, String> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(stage).map_err(|e| format!("{}: {e}", stage.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.extension().is_some_and(|e| e == "wasm") {
-            found.push(path);
-        }
-    }
-    found.sort();
-    Ok(found)
-}
 
 /// Writes the site into `out` (which must be empty) from the bindings in `stage` and the
-/// page's sources under `root`. Returns the files written, with their sizes.
-pub fn assemble(stage: &Path, root: &Path, out: &Path) -> Result<Vec<(String, u64)>, String> {
+/// page's sources under `root`, stamped with the build `date` (read by the page from
+/// `index.html`, so a new date needs no new module). Returns the files written, with their sizes.
+pub fn assemble(
+    stage: &Path,
+    root: &Path,
+    out: &Path,
+    date: &str,
+) -> Result<Vec<(String, u64)>, String> {
     let assets = root.join("iop-web/assets");
     let mut site = Site {
         out,
@@ -43,43 +34,7 @@ pub fn assemble(stage: &Path, root: &Path, out: &Path) -> Result<Vec<(String, u6
     };
 
     let module = site.hashed(MODULE, read(&stage.join(MODULE))?)?;
-    // The parts, each by its hash; the loader refers to them by name.
-    let mut link = read_text(&stage.join(LINK))?;
-    for path in modules(stage)? {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        if name == MODULE {
-            continue;
-        }
-        let hashed = site.hashed(name, read(&path)?)?;
-        link = replace_all(
-            &link,
-            LINK,
-            &[(&format!("\"./{name}\""), &format!("\"./{hashed}\""))],
-        )?;
-    }
-    // The bindings import the loader and the loader imports the bindings: the two share one
-    // hash, of both. Only the `import … from` names change: the module's own import names stay.
-    let bindings_text = read_text(&stage.join(BINDINGS))?;
-    let pair = short_hash(&Sha256::digest(format!("{bindings_text}\u{0}{link}")));
-    let bindings = format!("iop_web.{pair}.js");
-    let loader = format!("__wasm_split.{pair}.js");
-    let bindings_text = replace_all(
-        &bindings_text,
-        BINDINGS,
-        &[(
-            "from \"./__wasm_split.js\"",
-            &format!("from \"./{loader}\""),
-        )],
-    )?;
-    let link = replace_all(
-        &link,
-        LINK,
-        &[("from \"./iop_web.js\"", &format!("from \"./{bindings}\""))],
-    )?;
-    site.plain(&bindings, bindings_text.into_bytes())?;
-    site.plain(&loader, link.into_bytes())?;
+    let bindings = site.hashed(BINDINGS, read(&stage.join(BINDINGS))?)?;
     let start = replace_all(
         &read_text(&assets.join("start.js"))?,
         "start.js",
@@ -98,6 +53,7 @@ pub fn assemble(stage: &Path, root: &Path, out: &Path) -> Result<Vec<(String, u6
             ("href=\"iop_web.js\"", &format!("href=\"{bindings}\"")),
             ("href=\"iop_web_bg.wasm\"", &format!("href=\"{module}\"")),
             ("src=\"start.js\"", &format!("src=\"{start}\"")),
+            ("content=\"BUILD-DATE\"", &format!("content=\"{date}\"")),
         ],
     )?;
     site.plain("index.html", index.into_bytes())?;
@@ -128,7 +84,10 @@ pub fn assemble(stage: &Path, root: &Path, out: &Path) -> Result<Vec<(String, u6
     )?;
     site.plain("sw.js", worker.into_bytes())?;
 
-    site.compress()?;
+    // Compressed copies are kept by content hash beside the stage: a file that did not change
+    // since the last build (the module, when only the date did) is not compressed again.
+    let cache = stage.parent().unwrap_or(stage).join("iop-compressed");
+    site.compress(&cache)?;
     let mut written: Vec<(String, u64)> = Vec::new();
     for entry in fs::read_dir(out).map_err(|e| e.to_string())? {
         let entry = entry.map_err(|e| e.to_string())?;
@@ -162,30 +121,55 @@ impl Site<'_> {
         Ok(())
     }
 
-    /// `.br` (quality 11) and `.gz` (level 9) beside every file that is not already compressed.
-    fn compress(&self) -> Result<(), String> {
+    /// `.br` (quality 11) and `.gz` (level 9) beside every file that is not already compressed,
+    /// each made once per content (kept in `cache` by the content's hash).
+    fn compress(&self, cache: &Path) -> Result<(), String> {
+        fs::create_dir_all(cache).map_err(|e| format!("{}: {e}", cache.display()))?;
         for (name, bytes) in &self.files {
             if name.ends_with(".png") {
                 continue;
             }
-            let mut br = Vec::new();
-            let params = brotli::enc::BrotliEncoderParams {
-                quality: 11,
-                lgwin: 24,
-                size_hint: bytes.len(),
-                ..Default::default()
-            };
-            brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_err(|e| e.to_string())?;
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            gz.write_all(bytes).map_err(|e| e.to_string())?;
-            let gz = gz.finish().map_err(|e| e.to_string())?;
-            for (ext, packed) in [("br", br), ("gz", gz)] {
+            let hash: String = Sha256::digest(bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            for ext in ["br", "gz"] {
+                let kept = cache.join(format!("{hash}.{ext}"));
+                if !kept.exists() {
+                    let packed = if ext == "br" {
+                        brotli_of(bytes)?
+                    } else {
+                        gzip_of(bytes)?
+                    };
+                    // Written whole under another name first, so a stopped build leaves no half file.
+                    let part = cache.join(format!("{hash}.{ext}.part"));
+                    fs::write(&part, packed).map_err(|e| format!("{}: {e}", part.display()))?;
+                    fs::rename(&part, &kept).map_err(|e| format!("{}: {e}", kept.display()))?;
+                }
                 let path = self.out.join(format!("{name}.{ext}"));
-                fs::write(&path, packed).map_err(|e| format!("{}: {e}", path.display()))?;
+                fs::copy(&kept, &path).map_err(|e| format!("{}: {e}", path.display()))?;
             }
         }
         Ok(())
     }
+}
+
+fn brotli_of(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        size_hint: bytes.len(),
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).map_err(|e| e.to_string())?;
+    Ok(br)
+}
+
+fn gzip_of(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).map_err(|e| e.to_string())?;
+    gz.finish().map_err(|e| e.to_string())
 }
 
 /// The first 12 hex digits of a SHA-256: enough to tell versions of one file apart.

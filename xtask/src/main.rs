@@ -14,11 +14,13 @@
 mod assemble;
 mod serve;
 
+use sha2::Digest;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::{env, fs};
 
-const USAGE: &str = "usage: xtask build [--out DIR] | xtask serve [--port N] [--dir DIR]";
+const USAGE: &str =
+    "usage: xtask build [--out DIR] | xtask assemble [--out DIR] | xtask serve [--port N] [--dir DIR]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -28,6 +30,12 @@ fn main() -> ExitCode {
                 .clone()
                 .map_or_else(|| root().join("dist"), PathBuf::from);
             build(&out)
+        }),
+        Some("assemble") => options(&args[1..], &["--out"]).and_then(|o| {
+            let out = o[0]
+                .clone()
+                .map_or_else(|| root().join("dist"), PathBuf::from);
+            assemble_site(&out)
         }),
         Some("serve") => options(&args[1..], &["--port", "--dir"]).and_then(|o| {
             let port = match &o[0] {
@@ -97,14 +105,10 @@ fn run(cmd: &mut Command) -> Result<(), String> {
 
 fn build(out: &Path) -> Result<(), String> {
     let root = root();
-    let date = build_date()?;
-    println!(
-        "xtask: cargo build -p iop-web --release --target wasm32-unknown-unknown (built {date})"
-    );
+    println!("xtask: cargo build -p iop-web --release --target wasm32-unknown-unknown");
     run(
         Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(&root)
-            .env("IOP_BUILD_DATE", &date)
             .args([
                 "build",
                 "-p",
@@ -125,28 +129,14 @@ fn build(out: &Path) -> Result<(), String> {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
 
-    println!("xtask: splitting the module at its #[lazy] functions (wasm_split_cli_support)");
-    let input = fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    // One module: every view is in it, so a view never waits for a part that may not come.
     let main = stage.join("main.wasm");
-    let split = wasm_split_cli_support::transform({
-        let mut opts = wasm_split_cli_support::Options::new(&input);
-        opts.output_dir = &stage;
-        opts.main_out_path = &main;
-        opts.link_name = "./__wasm_split.js";
-        opts.main_module = "./iop_web.js";
-        opts
-    })
-    .map_err(|e| format!("wasm-split: {e}"))?;
-    println!(
-        "xtask:   {} parts loaded on first use",
-        split.split_modules.len()
-    );
+    fs::copy(&wasm, &main).map_err(|e| format!("{}: {e}", wasm.display()))?;
 
     println!("xtask: generating bindings (wasm-bindgen-cli-support, --target web)");
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&main)
         .out_name("iop_web")
-        .keep_lld_exports(true)
         .demangle(false)
         .web(true)
         .map_err(|e| e.to_string())?
@@ -157,8 +147,26 @@ fn build(out: &Path) -> Result<(), String> {
 
     // XTASK_KEEP_NAMES=1 keeps the function names so `twiggy` can attribute the optimised bytes.
     let keep_names = env::var_os("XTASK_KEEP_NAMES").is_some_and(|v| v == "1");
-    for module in assemble::modules(&stage)? {
+    // The optimised module is kept by the hash of its input: an unchanged app is not optimised
+    // again (wasm-opt takes minutes on this module).
+    let kept_dir = root.join("target/iop-optimised");
+    fs::create_dir_all(&kept_dir).map_err(|e| format!("{}: {e}", kept_dir.display()))?;
+    let module = stage.join(assemble::MODULE);
+    let input = fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
+    let key: String = sha2::Sha256::digest(&input)
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let kept = kept_dir.join(format!("{key}{}.wasm", if keep_names { "-g" } else { "" }));
+    if kept.exists() {
+        println!(
+            "xtask: wasm-opt -Oz: unchanged module, kept from {}",
+            kept.display()
+        );
+    } else {
         println!("xtask: wasm-opt -Oz {}", module.display());
+        let part = kept.with_extension("part");
         run(Command::new("wasm-opt")
             .arg("-Oz")
             .args(keep_names.then_some("-g"))
@@ -170,12 +178,33 @@ fn build(out: &Path) -> Result<(), String> {
             .arg("--enable-multivalue")
             .arg(&module)
             .arg("-o")
-            .arg(&module))
+            .arg(&part))
         .map_err(|e| format!("{e} (is npm's binaryen on PATH? scripts/setup.sh installs it)"))?;
+        fs::rename(&part, &kept).map_err(|e| format!("{}: {e}", kept.display()))?;
     }
+    fs::copy(&kept, &module).map_err(|e| format!("{}: {e}", module.display()))?;
 
-    println!("xtask: assembling {}", out.display());
-    for (name, len) in assemble::assemble(&stage, &root, out)? {
+    assemble_site(out)
+}
+
+/// Assembles the site in `out` from the stage of the last build, stamped with the build date:
+/// a new version (a new date is a new `index.html`, so a new service worker) without compiling.
+fn assemble_site(out: &Path) -> Result<(), String> {
+    let root = root();
+    let stage = root.join("target/iop-stage");
+    if !stage.join(assemble::MODULE).exists() {
+        return Err(format!(
+            "{} holds no build: run `xtask build` first",
+            stage.display()
+        ));
+    }
+    let date = build_date()?;
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("xtask: assembling {} (built {date})", out.display());
+    for (name, len) in assemble::assemble(&stage, &root, out, &date)? {
         println!("xtask:   {name:<40} {len:>9} bytes");
     }
     Ok(())

@@ -3,6 +3,7 @@
 
 use super::Scenario;
 use crate::agreement::Agreement;
+use std::collections::BTreeSet;
 
 /// An id not used by any of `taken`: `stem-1`, `stem-2`, … (the stem kept to ASCII letters,
 /// digits and `-`).
@@ -12,13 +13,32 @@ use crate::agreement::Agreement;
 /// assert_eq!(iop_core::scenario::fresh_id(&taken, "kopia"), "kopia-1");
 /// ```
 pub fn fresh_id(taken: &[Agreement], stem: &str) -> String {
+    fresh_id_unused(taken, &BTreeSet::new(), stem)
+}
+
+/// An id used by none of `taken` and not in `retired`, the ids ever given in this storage
+/// (those of deleted agreements included): `stem-1`, `stem-2`, … as [`fresh_id`]. So an id is
+/// never given twice, and what is kept by id (an undo history) cannot pass from a deleted
+/// agreement to a new one. The caller adds the id it uses to `retired`.
+///
+/// ```
+/// use iop_core::scenario::fresh_id_unused;
+/// use std::collections::BTreeSet;
+/// let mut agreements = iop_core::presets::all();
+/// let mut retired = BTreeSet::new();
+/// let id = fresh_id_unused(&agreements, &retired, "kopia");
+/// assert_eq!(id, "kopia-1");
+/// retired.insert(id); // kopia-1 is given, then deleted: it is not in `agreements`
+/// assert_eq!(fresh_id_unused(&agreements, &retired, "kopia"), "kopia-2");
+/// ```
+pub fn fresh_id_unused(taken: &[Agreement], retired: &BTreeSet<String>, stem: &str) -> String {
     let stem: String = stem
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
     (1..)
         .map(|n| format!("{stem}-{n}"))
-        .find(|id| !taken.iter().any(|a| &a.id == id))
+        .find(|id| !retired.contains(id) && !taken.iter().any(|a| &a.id == id))
         .unwrap_or_default()
 }
 
@@ -109,4 +129,57 @@ pub fn merge(base: &Scenario, local: &Scenario, remote: &Scenario) -> Scenario {
     }
     out.modified = local.modified.max(remote.modified);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets;
+    use proptest::prelude::*;
+
+    #[test]
+    fn an_id_given_and_deleted_is_not_given_again() {
+        let mut agreements = presets::all();
+        let mut retired = BTreeSet::new();
+        let first = fresh_id_unused(&agreements, &retired, "kopia");
+        assert_eq!(first, "kopia-1");
+        retired.insert(first.clone());
+        agreements.push(Agreement::blank(&first));
+        let second = fresh_id_unused(&agreements, &retired, "kopia");
+        assert_eq!(second, "kopia-2");
+        retired.insert(second);
+        agreements.retain(|a| a.id != first); // kopia-1 deleted
+        assert_eq!(fresh_id_unused(&agreements, &retired, "kopia"), "kopia-3");
+        // fresh_id, which knows only the agreements, gives kopia-1 again.
+        assert_eq!(fresh_id(&agreements, "kopia"), "kopia-1");
+    }
+
+    #[test]
+    fn an_id_held_by_an_agreement_is_not_given_though_not_retired() {
+        let agreements = vec![Agreement::blank("eget-1"), Agreement::blank("eget-2")];
+        let retired = BTreeSet::from(["eget-3".to_string()]);
+        assert_eq!(fresh_id_unused(&agreements, &retired, "eget"), "eget-4");
+    }
+
+    proptest! {
+        #[test]
+        fn a_fresh_id_is_neither_taken_nor_retired(
+            held in prop::collection::vec(1u32..30, 0..20),
+            gone in prop::collection::btree_set(1u32..30, 0..20),
+            stem in "[a-z]{0,6}",
+        ) {
+            let taken: Vec<Agreement> = held.iter().map(|n| Agreement::blank(&format!("{stem}-{n}"))).collect();
+            let retired: BTreeSet<String> = gone.iter().map(|n| format!("{stem}-{n}")).collect();
+            let id = fresh_id_unused(&taken, &retired, &stem);
+            prop_assert!(!retired.contains(&id));
+            prop_assert!(taken.iter().all(|a| a.id != id));
+            // The smallest such number: every smaller one is taken or retired.
+            let n: u32 = id.rsplit('-').next().unwrap().parse().unwrap();
+            for m in 1..n {
+                let smaller = format!("{stem}-{m}");
+                prop_assert!(retired.contains(&smaller) || taken.iter().any(|a| a.id == smaller));
+            }
+            prop_assert_eq!(fresh_id_unused(&taken, &BTreeSet::new(), &stem), fresh_id(&taken, &stem));
+        }
+    }
 }

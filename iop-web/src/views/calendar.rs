@@ -79,7 +79,7 @@ pub fn Calendar(id: String) -> impl IntoView {
             </div>
             {note.map(|n| view! { <p class="window-note">{l.pick(n.sv, n.en)}" "{l.t("Välj ett annat datum för andra perioder.", "Choose another date for other periods.")}</p> })}
             <p class="no-print">
-                <button type="button" on:click=move |_| state.view.set(View::Detail(id.get_value()))>{l.t("Till avtalet", "To the agreement")}</button>
+                <button type="button" on:click=move |_| state.go(View::Detail(id.get_value()))>{l.t("Till avtalet", "To the agreement")}</button>
                 " "
                 <button type="button" on:click=move |_| {
                     let ics = a.with_value(|a| events.with_value(|ev| iop_core::export::calendar_ics(a, ev, crate::state::now())));
@@ -87,6 +87,7 @@ pub fn Calendar(id: String) -> impl IntoView {
                     let _ = crate::download::offer(&file, "text/calendar", &ics);
                 }>{l.t("Ladda ner kalenderfil (.ics)", "Download calendar file (.ics)")}</button>
             </p>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cal-heading">
             <table class="calendar" aria-labelledby="cal-heading">
                 <thead><tr>
                     <th scope="col">{l.t("Datum", "Date")}</th>
@@ -96,6 +97,7 @@ pub fn Calendar(id: String) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
             {more}
         }
         .into_any()

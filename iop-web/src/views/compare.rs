@@ -89,7 +89,7 @@ pub fn Compare() -> impl IntoView {
             return view! {
                 <h2>{l.t("Jämför", "Compare")}</h2>
                 <p>{l.t("Välj minst två avtal i listan för att jämföra dem.", "Pick at least two agreements in the list to compare them.")}</p>
-                <button type="button" on:click=move |_| state.view.set(View::Browse)>{l.t("Till listan", "To the list")}</button>
+                <button type="button" on:click=move |_| state.go(View::Browse)>{l.t("Till listan", "To the list")}</button>
             }
             .into_any();
         }
@@ -315,7 +315,7 @@ fn rows_table(
             let id = r.id.clone();
             view! {
                 <tr aria-rowindex=move || place.with(|p| p.get(i).map_or(0, |x| x + 2)) data-id=r.id.clone()>
-                    <th scope="row"><button type="button" class="link" on:click=move |_| state.view.set(View::Detail(id.clone()))>{r.name.clone()}</button></th>
+                    <th scope="row"><button type="button" class="link" on:click=move |_| state.go(View::Detail(id.clone()))><bdi>{crate::format::name(&r.name, l)}</bdi></button></th>
                     {c.table.iter().map(|t| {
                         let cell = &t.cells[i];
                         view! { <td class:unknown=cell.unknown class:num=cell.sort.is_some()>{l.pick(cell.sv.clone(), cell.en.clone())}</td> }

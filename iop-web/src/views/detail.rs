@@ -59,21 +59,21 @@ pub fn Detail(id: String) -> impl IntoView {
         let k = |v: Known<String>| v.into_option().unwrap_or_else(|| unk.to_string());
         view! {
             <article class="agreement">
-                <h2>{a.name.clone()}</h2>
+                <h2><bdi>{crate::format::name(&a.name, l)}</bdi></h2>
                 <p class="actions">
                     <button type="button" on:click=move |_| {
                         if let Some(original) = state.agreement(&id_copy) {
                             let copy = iop_core::whatif::copy_of(&original, &state.fresh_id("kopia"));
                             let new_id = copy.id.clone();
                             state.edit(|s| s.agreements.push(copy));
-                            state.view.set(View::WhatIf(new_id));
+                            state.go(View::WhatIf(new_id));
                         }
                     }>{l.t("Kopiera och ändra", "Copy and edit")}</button>
-                    {own.then(|| view! { <button type="button" on:click=move |_| state.view.set(View::WhatIf(id_edit.clone()))>{l.t("Ändra", "Edit")}</button> })}
-                    <button type="button" on:click=move |_| state.view.set(View::Calendar(id_cal.clone()))>{l.t("Kalender", "Calendar")}</button>
+                    {own.then(|| view! { <button type="button" on:click=move |_| state.go(View::WhatIf(id_edit.clone()))>{l.t("Ändra", "Edit")}</button> })}
+                    <button type="button" on:click=move |_| state.go(View::Calendar(id_cal.clone()))>{l.t("Kalender", "Calendar")}</button>
                     <button type="button" on:click=move |_| {
                         state.selected.update(|s| if !s.contains(&id_cmp) { s.push(id_cmp.clone()) });
-                        state.view.set(View::Compare);
+                        state.go(View::Compare);
                     }>{l.t("Lägg till i jämförelsen", "Add to comparison")}</button>
                     <DraftButtons id=a.id.clone() />
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{l.t("Skriv ut", "Print")}</button>

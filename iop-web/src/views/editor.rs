@@ -26,6 +26,12 @@ struct Form {
     problems: Memo<Vec<Problem>>,
     errors: RwSignal<BTreeMap<String, Explanation>>,
     revision: RwSignal<u64>,
+    /// The agreement as JSON while the form is drawn: each field reads its value from it, so
+    /// drawing is linear in the fields (one serialisation, not one per field).
+    drawing: StoredValue<Option<Value>, LocalStorage>,
+    /// The kind of each text field drawn, by path: an undo of one field's typing puts the
+    /// field's new text in place instead of drawing the whole form anew.
+    kinds: StoredValue<std::collections::HashMap<String, Kind>, LocalStorage>,
 }
 
 /// The element id of the field at `path` (`funding.components[0].amount` →
@@ -53,7 +59,52 @@ impl Form {
     }
 
     fn value(self, path: &str) -> Value {
-        self.agreement().map_or(Value::Null, |a| value_at(&a, path))
+        let drawn = self
+            .drawing
+            .with_value(|d| d.as_ref().map(|json| value_in(json, path)));
+        match drawn {
+            Some(v) => v,
+            None => self.agreement().map_or(Value::Null, |a| value_at(&a, path)),
+        }
+    }
+
+    /// Shows what an undo or redo `made` in the field it touched, when that is one text field
+    /// (no change of shape); whether it could.
+    fn show_in_place(self, made: &Edit) -> bool {
+        let Edit::Set { path, .. } = made else {
+            return false;
+        };
+        let Some(kind) = self.kinds.with_value(|k| k.get(path).copied()) else {
+            return false;
+        };
+        let Some(el) = document().get_element_by_id(&field_id(path)) else {
+            return false;
+        };
+        let text = kind.show(&self.value(path));
+        use wasm_bindgen::JsCast;
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.set_value(&text);
+        } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value(&text);
+        } else {
+            return false;
+        }
+        if self.errors.with_untracked(|e| e.contains_key(path)) {
+            self.errors.update(|e| {
+                e.remove(path);
+            });
+        }
+        true
+    }
+
+    /// Draws the form's sections, reading every value from one serialisation of the agreement.
+    fn draw(self, l: Lang) -> AnyView {
+        let json = self.agreement().and_then(|a| serde_json::to_value(a).ok());
+        self.drawing.set_value(json);
+        self.kinds.update_value(|k| k.clear());
+        let drawn = untrack(|| sections(self, l));
+        self.drawing.set_value(None);
+        drawn
     }
 
     /// Applies `edit`; a structure problem is kept by the edit's path.
@@ -61,9 +112,11 @@ impl Form {
         let path = edit.path().to_string();
         match self.state.apply_edit(&self.id.get_value(), edit) {
             Ok(()) => {
-                self.errors.update(|e| {
-                    e.remove(&path);
-                });
+                if self.errors.with_untracked(|e| e.contains_key(&path)) {
+                    self.errors.update(|e| {
+                        e.remove(&path);
+                    });
+                }
                 true
             }
             Err(problems) => {
@@ -183,6 +236,9 @@ impl Form {
     ) -> AnyView {
         let id = field_id(&path);
         let text = kind.show(&self.value(&path));
+        self.kinds.update_value(|k| {
+            k.insert(path.clone(), kind);
+        });
         let nullable = kind.parse_user("").is_ok_and(|v| v.is_null());
         let p2 = path.clone();
         let p3 = path.clone();
@@ -191,9 +247,12 @@ impl Form {
             let typed = event_target_value(&ev);
             match kind.parse_user(&typed) {
                 Ok(v) => {
-                    self.errors.update(|e| {
-                        e.remove(&p2);
-                    });
+                    // Only a message to take away notifies the fields.
+                    if self.errors.with_untracked(|e| e.contains_key(&p2)) {
+                        self.errors.update(|e| {
+                            e.remove(&p2);
+                        });
+                    }
                     match &parent2 {
                         Some((parent, empty, key)) => {
                             self.set_in(parent, empty.clone(), key, v);
@@ -366,6 +425,25 @@ impl Form {
     }
 }
 
+/// The value at an edit `path` (`funding.components[0].amount`) inside an agreement's JSON;
+/// `null` where there is none, as [`value_at`] reads it.
+fn value_in(json: &Value, path: &str) -> Value {
+    let mut pointer = String::with_capacity(path.len() + 1);
+    for c in path.chars() {
+        match c {
+            '.' | '[' => pointer.push('/'),
+            ']' => {}
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+    if !pointer.starts_with('/') {
+        pointer.insert(0, '/');
+    }
+    json.pointer(&pointer).cloned().unwrap_or(Value::Null)
+}
+
 /// The index of the option whose value's `key` (or the value itself) matches what is stored.
 fn chosen(current: &Value, key: Option<&str>, options: &[(&str, &str, Value)]) -> usize {
     let of = |v: &Value| match key {
@@ -414,10 +492,14 @@ pub fn EditorForm(id: String) -> impl IntoView {
         problems,
         errors: RwSignal::new(BTreeMap::new()),
         revision: RwSignal::new(0),
+        drawing: StoredValue::new_local(None),
+        kinds: StoredValue::new_local(Default::default()),
     };
     let step = move |back: bool| {
-        if state.step(&id.get_value(), back) {
-            form.rebuild(None);
+        if let Some(made) = state.step(&id.get_value(), back) {
+            if !form.show_in_place(&made) {
+                form.rebuild(None);
+            }
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -457,7 +539,7 @@ pub fn EditorForm(id: String) -> impl IntoView {
             {move || {
                 form.revision.track();
                 state.merged_in.track();
-                sections(form, lang.get())
+                form.draw(lang.get())
             }}
         </div>
     }

@@ -18,6 +18,7 @@ pub fn ReadText() -> impl IntoView {
         let x = extract(&t);
         keep.set(vec![true; x.findings.len()]);
         result.set(Some((t, x)));
+        crate::focus::after_draw("#read-terms-heading");
     };
     // A chosen or dropped file is read as UTF-8 text (what is not UTF-8 becomes U+FFFD).
     let load = move |f: web_sys::File| {
@@ -61,7 +62,7 @@ pub fn ReadText() -> impl IntoView {
                 )
                 .into(),
         );
-        state.view.set(View::WhatIf(id));
+        state.go(View::WhatIf(id));
     };
     view! {
         <h2 id="read-heading">{move || lang.get().t("Läs in text", "Read a text")}</h2>

@@ -172,7 +172,7 @@ pub fn Share() -> impl IntoView {
         <ul>
             {move || state.own.get().agreements.into_iter().map(|a| {
                 let id = a.id.clone();
-                view! { <li><button type="button" class="link" on:click=move |_| state.view.set(crate::state::View::WhatIf(id.clone()))>{a.name.clone()}</button></li> }
+                view! { <li><button type="button" class="link" on:click=move |_| state.go(crate::state::View::WhatIf(id.clone()))><bdi>{crate::format::name(&a.name, lang.get_untracked())}</bdi></button></li> }
             }).collect_view()}
         </ul>
     }

@@ -23,7 +23,7 @@ pub fn WhatIf(id: String) -> impl IntoView {
             return view! {
                 <h2>{l.t("Ändra avtal", "Edit agreement")}</h2>
                 <p>{l.t("Avtalet finns inte bland dina avtal.", "The agreement is not among your agreements.")}</p>
-                <button type="button" on:click=move |_| state.view.set(View::Browse)>{l.t("Till listan", "To the list")}</button>
+                <button type="button" on:click=move |_| state.go(View::Browse)>{l.t("Till listan", "To the list")}</button>
             }
             .into_any();
         };
@@ -35,13 +35,11 @@ pub fn WhatIf(id: String) -> impl IntoView {
             <TerminationSimulation id=id.get_value() />
             <ApplyElsewhere id=id.get_value() />
             <p>
-                <button type="button" on:click=move |_| state.view.set(View::Detail(id.get_value()))>{l.t("Visa hela avtalet", "Show the whole agreement")}</button>
+                <button type="button" on:click=move |_| state.go(View::Detail(id.get_value()))>{l.t("Visa hela avtalet", "Show the whole agreement")}</button>
                 " "
                 <button type="button" class="danger" on:click=move |_| {
-                    let gone = id.get_value();
-                    state.edit(|s| s.agreements.retain(|a| a.id != gone));
-                    state.selected.update(|s| s.retain(|x| *x != id.get_value()));
-                    state.view.set(View::Browse);
+                    state.delete_agreement(&id.get_value());
+                    state.go(View::Browse);
                 }>{l.t("Ta bort avtalet", "Delete the agreement")}</button>
             </p>
         }
@@ -177,7 +175,7 @@ fn ApplyElsewhere(id: String) -> impl IntoView {
                         let new_id = new.id.clone();
                         state.status.set(l.pick(format!("Nytt avtal: {}", new.name), format!("New agreement: {}", new.name)));
                         state.edit(|s| s.agreements.push(new));
-                        state.view.set(View::WhatIf(new_id));
+                        state.go(View::WhatIf(new_id));
                     }
                     None => error.set(Some(l.t("Avtalets folkmängd är okänd, så beloppen kan inte skalas.", "The agreement's population is unknown, so amounts cannot be scaled.").into())),
                 }
