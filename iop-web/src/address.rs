@@ -28,11 +28,7 @@ pub fn view_of(get: impl Fn(&str) -> Option<String>) -> (View, Option<Vec<String
         return (View::Calendar(id), None);
     }
     if let Some(ids) = get(COMPARE) {
-        let picked: Vec<String> = ids
-            .split(',')
-            .filter(|i| !i.is_empty())
-            .map(String::from)
-            .collect();
+        let picked = split_ids(&ids);
         // An address naming none keeps what the user has picked.
         return (View::Compare, (!picked.is_empty()).then_some(picked));
     }
@@ -54,12 +50,34 @@ pub fn query_of(view: &View, picked: &[String]) -> String {
         View::WhatIf(id) => format!("?{EDIT}={}", encode(id)),
         View::Calendar(id) => format!("?{CALENDAR}={}", encode(id)),
         View::Compare => {
-            let ids: Vec<String> = picked.iter().map(|i| encode(i)).collect();
+            // Commas part the ids; a comma or backslash inside an id is escaped with a
+            // backslash first (the browser decodes `%2C` before the app reads the list).
+            let ids: Vec<String> = picked
+                .iter()
+                .map(|i| encode(&i.replace('\\', "\\\\").replace(',', "\\,")))
+                .collect();
             format!("?{COMPARE}={}", ids.join(","))
         }
         View::Share => format!("?{SHARE}"),
         View::ReadText => format!("?{READ}"),
     }
+}
+
+/// The ids of a comparison's address, parted at commas that are not escaped (`\,`).
+fn split_ids(list: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut id = String::new();
+    let mut chars = list.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => id.extend(chars.next()),
+            ',' => ids.push(std::mem::take(&mut id)),
+            c => id.push(c),
+        }
+    }
+    ids.push(id);
+    ids.retain(|i| !i.is_empty());
+    ids
 }
 
 /// Percent-encodes all but the unreserved characters of RFC 3986, so an id with a comma, a space
@@ -112,7 +130,11 @@ mod tests {
 
     #[test]
     fn every_view_reads_back_from_its_address() {
-        let picked = vec!["kalmar-2025-2027".to_string(), "eget, & 2".to_string()];
+        let picked = vec![
+            "kalmar-2025-2027".to_string(),
+            "eget, & 2".to_string(),
+            "snedstreck \\, och \\\\".to_string(),
+        ];
         for view in [
             View::Browse,
             View::Detail("kalmar-2025-2027".into()),

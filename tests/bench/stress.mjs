@@ -12,11 +12,13 @@
 // p99 from goto to the view's heading), not assertions: the exit code is always 0, failures are
 // printed loudly. Needs `dist/` (cargo run -p xtask -- build) and target/debug/xtask.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, seededContext, ROOT } from '../e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS || 200);
+const FETCH_MS = 5000; // a routed request's answer from the server, else asked again (see `fetched`)
 const FAIL_RUNS = Number(process.env.FAIL_RUNS || Math.max(3, Math.round(RUNS / 10)));
 const BOUND_MS = 30000; // the failure bound: a view not shown within it has failed
 const HOG_MS = Number(process.env.HOG_MS || 3 * 3600 * 1000); // the hog ends by itself after this
@@ -32,11 +34,24 @@ if (!existsSync(index) || !readFileSync(index, 'utf8').includes('name="iop-build
   console.log('dist/index.html missing or not a finished build (no name="iop-build"): build first.');
   process.exit(0);
 }
+// A copy of dist/ is served: a build during the run must not change the site under it. A copy
+// whose page names a file it lacks (taken during a build) is taken again, 30 s later.
+const site = mkdtempSync(join(tmpdir(), 'iop-stress-'));
+process.on('exit', () => rmSync(site, { recursive: true, force: true }));
+const named = (html) => [...html.matchAll(/(?:href|src)="([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+let sitePage = '';
+for (let tries = 0; ; tries++) {
+  rmSync(site, { recursive: true, force: true });
+  cpSync(join(ROOT, 'dist'), site, { recursive: true });
+  sitePage = existsSync(join(site, 'index.html')) ? readFileSync(join(site, 'index.html'), 'utf8') : '';
+  if (sitePage.includes('name="iop-build"') && named(sitePage).every((f) => existsSync(join(site, f)))) break;
+  if (tries >= 20) { console.log('no complete copy of dist/ in 10 min: a build is under way.'); process.exit(0); }
+  await new Promise((r) => setTimeout(r, 30000));
+}
+const BUILD = `${sitePage.match(/name="iop-build" content="([^"]*)"/)?.[1]} ${named(sitePage).find((f) => f.endsWith('.wasm'))}`;
 // The page's own sub-resources (the ones held in the reorder mode): style, bindings, module, start.
 const SUB = /\.[0-9a-f]{12}\.(js|wasm|css)$/;
-const EXPECTED_SUB = new Set(
-  [...readFileSync(index, 'utf8').matchAll(/(?:href|src)="([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]),
-).size;
+const EXPECTED_SUB = new Set(named(sitePage)).size;
 
 // The views: the address and what must show (`main h2` text, and an element where one is named).
 const VIEWS = [
@@ -73,12 +88,25 @@ const quiet = (p) => p.catch(() => {});
 // A response fetched by Playwright and handed to the page later: the page sees it complete then.
 // `info.net` notes, per file, when Playwright got the server's answer (for the failure report).
 const short = (url) => { const u = new URL(url); return (u.pathname.split('/').pop() || '/') + u.search; };
-const fetched = (route, info) => {
+// xtask serve (tiny_http 0.12) now and then leaves a new connection unread (its request sits in
+// the socket's receive queue while every worker thread waits on a browser's keep-alive
+// connection): a routed request not answered within FETCH_MS is asked again on a new connection
+// and the open counted as a server stall, kept out of the percentiles (a fault of the test
+// server, not of the app; the page never sees it but as a delay).
+const fetched = async (route, info) => {
   const file = short(route.request().url());
-  info.net[file] = 'asked';
-  const p = route.fetch({ maxRedirects: 0 });
-  p.then((r) => { info.net[file] = `answered ${r.status()}`; }, (e) => { info.net[file] = 'fetch error ' + String(e).split('\n')[0].slice(0, 80); });
-  return p;
+  for (let attempt = 1; ; attempt++) {
+    info.net[file] = `asked (${attempt})`;
+    try {
+      const r = await route.fetch({ maxRedirects: 0, timeout: attempt === 1 ? FETCH_MS : BOUND_MS });
+      info.net[file] = `answered ${r.status()}`;
+      return r;
+    } catch (e) {
+      if (attempt === 1 && /Timeout/.test(String(e))) { info.stalls.push(file); continue; }
+      info.net[file] = 'fetch error ' + String(e).split('\n')[0].slice(0, 80);
+      throw e;
+    }
+  }
 };
 const handed = (info, route) => { info.net[short(route.request().url())] += ', handed over'; };
 
@@ -154,7 +182,7 @@ const probe = ({ h2, also, message }) => {
 
 let shots = 0;
 async function openOnce(browser, origin, view, mode, run, own) {
-  const info = { order: [], variant: '', net: {}, asks: 0 };
+  const info = { order: [], variant: '', net: {}, asks: 0, stalls: [] };
   const make = (opts) => browser.newContext({ ...opts, locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
   // The editor's own agreement: seeded with the harness's helper, the context made with sv-SE.
   const ctx = view.own ? await seededContext({ newContext: make }, own.scenario, []) : await make({});
@@ -189,6 +217,7 @@ async function openOnce(browser, origin, view, mode, run, own) {
   }).catch((e) => '(could not read: ' + String(e).split('\n')[0] + ')');
   result.order = info.order;
   result.asks = info.asks;
+  result.stalls = info.stalls;
   result.pending = [...pending.keys()].map((r) => short(r.url()));
   result.net = Object.entries(info.net).filter(([, v]) => !v.endsWith('handed over')).map(([k, v]) => `${k}: ${v}`);
   result.failedRequests = info.failedRequests || [];
@@ -237,13 +266,13 @@ async function makeOwn(browser, origin) {
 
 // ---- main -------------------------------------------------------------------------------------
 const wall0 = performance.now();
-const server = await startServer();
+const server = await startServer(site);
 const browser = await launchBrowser();
 const results = [];
 try {
   const own = await makeOwn(browser, server.origin);
   console.log(`origin ${server.origin}; own agreement ${own.id}; RUNS=${RUNS} per view (modes ${WORKING.join(', ')} in turn), ` +
-    `FAIL_RUNS=${FAIL_RUNS} per view always-refused; CPU hog pid ${hog.pid}; ${EXPECTED_SUB} sub-resources in index.html`);
+    `FAIL_RUNS=${FAIL_RUNS} per view always-refused; CPU hog pid ${hog.pid}; ${EXPECTED_SUB} sub-resources in index.html; build ${BUILD}`);
   // Runs interleaved across the views, so a slow spell of the machine falls on all of them.
   const plan = [];
   // The run number counts the opens of one view in one mode.
@@ -270,15 +299,15 @@ const f = (x) => (Number.isNaN(x) ? '-' : x.toFixed(0));
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 console.log('\nTime from goto to the view shown (always-refused: to the message), ms; CPU hog on one core.');
-console.log(`${pad('view', 11)}${pad('mode', 15)}${lpad('runs', 5)}${lpad('view', 6)}${lpad('msg', 5)}${lpad('fail', 6)}${lpad('p50', 7)}${lpad('p95', 7)}${lpad('p99', 7)}`);
+console.log(`${pad('view', 11)}${pad('mode', 15)}${lpad('runs', 5)}${lpad('view', 6)}${lpad('msg', 5)}${lpad('fail', 6)}${lpad('stall', 6)}${lpad('p50', 7)}${lpad('p95', 7)}${lpad('p99', 7)}`);
 for (const v of VIEWS) {
   for (const mode of MODES) {
     const rs = results.filter((r) => r.view === v.name && r.mode === mode);
     if (!rs.length) continue;
     const want = mode === 'always-refused' ? 'message' : 'view';
-    const ms = rs.filter((r) => r.outcome === want && !r.failed).map((r) => r.ms);
+    const ms = rs.filter((r) => r.outcome === want && !r.failed && !r.stalls.length).map((r) => r.ms);
     console.log(`${pad(v.name, 11)}${pad(mode, 15)}${lpad(rs.length, 5)}${lpad(rs.filter((r) => r.outcome === 'view').length, 6)}` +
-      `${lpad(rs.filter((r) => r.outcome === 'message').length, 5)}${lpad(rs.filter((r) => r.failed).length, 6)}` +
+      `${lpad(rs.filter((r) => r.outcome === 'message').length, 5)}${lpad(rs.filter((r) => r.failed).length, 6)}${lpad(rs.filter((r) => r.stalls.length).length, 6)}` +
       `${lpad(f(pct(ms, 50)), 7)}${lpad(f(pct(ms, 95)), 7)}${lpad(f(pct(ms, 99)), 7)}`);
   }
 }
@@ -296,7 +325,12 @@ for (const mode of ['refuse-once', 'always-refused']) {
 }
 const example = (run) => results.find((r) => r.mode === 'reorder' && r.run === run && r.order.length)?.order.join(' | ');
 if (example(0)) console.log(`\nReorder, the release order (first handed over first) of run 0: ${example(0)}; of run 1: ${example(1) || '-'}`);
-if (builtAs !== builtNow()) console.log('\nWARNING: dist/ changed during the run (a build): opens after it may have met a half-written site.');
+if (builtAs !== builtNow()) console.log('\n(dist/ changed during the run; the copy taken at its start was served.)');
+const stalled = results.filter((r) => r.stalls.length);
+if (stalled.length) {
+  console.log(`\nServer stalls (xtask serve left a routed request unread ${FETCH_MS / 1000} s; asked again, kept out of the percentiles): ` +
+    `${stalled.length} opens — ${stalled.map((r) => `${r.view} ${r.mode} #${r.run} ${r.stalls.join(',')}`).join('; ')}`);
+}
 const failures = results.filter((r) => r.failed);
 const wall = (performance.now() - wall0) / 1000;
 console.log(`\n${results.length} opens in ${(wall / 60).toFixed(1)} min (${wall.toFixed(0)} s).`);

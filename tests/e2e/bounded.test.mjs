@@ -93,6 +93,7 @@ for (const [label, raw] of [
     assert.equal(await page.textContent('.site-footer .save-status'), 'Ditt arbete är sparat i den här webbläsaren.');
     await page.reload();
     await page.waitForSelector('main[data-ready="true"]');
+    await page.click('nav a:text-is("Avtal")'); // the reload stays in the editor
     assert.equal(await page.textContent('tr[data-id="kopia-1"] .sub'), 'Mitt nya avtal');
     clean(problems);
     await ctx.close();

@@ -71,6 +71,7 @@ for (const [label, raw] of [
     // After a reload the new work is there, and the backup is still offered.
     await page.reload();
     await page.waitForSelector('main[data-ready="true"]');
+    await page.click('nav a:text-is("Avtal")'); // the reload stays where it was
     assert.equal(await page.locator('tr[data-id="kopia-1"]').count(), 1);
     assert.match(await banner.textContent(), /tidigare besök/);
     const [download] = await Promise.all([page.waitForEvent('download'), banner.locator('button:has-text("Ladda ner")').click()]);
@@ -113,6 +114,7 @@ test('storage full: the app says so, keeps the work, offers an export; the next 
   await banner.waitFor({ state: 'detached', timeout: 5000 });
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
+  await page.click('nav a:text-is("Avtal")'); // the reload stays where it was
   assert.equal(await page.locator('tr[data-id="kopia-1"]').count(), 1);
   assert.equal(await page.locator('tr[data-id="kopia-2"]').count(), 1);
   clean(problems);
@@ -130,6 +132,7 @@ test('typing is stored once it pauses, and at once when the page is left mid-wor
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
   assert.match(await stored(page), /Sparas när sidan lämnas/);
+  await page.click('nav a:text-is("Avtal")'); // the reload stays in the editor
   assert.equal(await page.textContent('tr[data-id="kopia-1"] .sub'), 'Sparas när sidan lämnas');
   clean(problems);
   await ctx.close();

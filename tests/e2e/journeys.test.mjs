@@ -204,6 +204,7 @@ test('keep and share: survives a reload; export in one profile, import in a fres
   await page.selectOption('#e-funding-components-1-kind-met', { label: 'Uppfyllt' });
   await page.reload();
   await page.waitForSelector('main[data-ready="true"]');
+  await page.click('nav a:text-is("Avtal")'); // the reload stays where it was
   assert.ok(await page.locator('tr[data-id="kopia-1"]').count(), 'the copy survives a reload');
   assert.equal(await page.textContent('tr[data-id="kopia-1"] td.amount'), '75 000 kr');
   await pick(page, ['kopia-1', 'kalmar-2025-2027']);

@@ -88,7 +88,8 @@ test('undo belongs to one agreement: a deleted copy\'s steps never touch a later
   await storedHas(page, 'Kalmarkopian');
   await page.click('button:text-is("Ta bort avtalet")');
   await page.waitForSelector('table.agreements');
-  // Its history went with it.
+  // It is gone from storage once the deletion is stored, and its history went with it.
+  await page.waitForFunction(() => !(localStorage.getItem('iop.scenario') || '').includes('Kalmarkopian'));
   assert.doesNotMatch(await page.evaluate(() => JSON.stringify(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))), /Kalmarkopian/);
   const varmdo = await copyOf(page, 'varmdo');
   assert.notEqual(varmdo, 'kopia-1', 'an id is never given to a second agreement');

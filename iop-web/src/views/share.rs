@@ -103,8 +103,10 @@ pub fn Share() -> impl IntoView {
                 let l = lang.get_untracked();
                 match iop_core::share::encode(&state.export_scenario()) {
                     Ok(fragment) => {
-                        let base = window().location().href().unwrap_or_default();
-                        link.set(Some(Ok(format!("{}#{fragment}", base.split('#').next().unwrap_or_default()))));
+                        // The app's own address (the list), not this view's: the link opens the import.
+                        let loc = window().location();
+                        let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+                        link.set(Some(Ok(format!("{base}#{fragment}"))));
                     }
                     Err(e) => {
                         use iop_core::explain::Bilingual;
