@@ -24,22 +24,32 @@ async function start() {
   }
 }
 
+/** A message in Swedish, then English, and a button "Ladda om / Reload" that does `onReload`. */
+function notice(sv, en, onReload) {
+  const text = document.createElement('p');
+  text.append(sv + ' ');
+  const english = document.createElement('span');
+  english.lang = 'en';
+  english.textContent = en;
+  text.append(english);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'primary';
+  button.textContent = 'Ladda om / Reload';
+  button.addEventListener('click', onReload);
+  return [text, button];
+}
+
 const started = start().catch((error) => {
   const app = document.getElementById('app');
   if (!app) return; // the app had mounted: its own messages stand
   app.removeAttribute('aria-busy');
   app.setAttribute('role', 'alert');
-  const text = document.createElement('p');
-  text.append('Appen kunde inte starta: en fil kom inte fram. Kontrollera nätverket och ladda om sidan; ditt arbete finns kvar i webbläsaren. ');
-  const en = document.createElement('span');
-  en.lang = 'en';
-  en.textContent = 'The app could not start: a file did not arrive. Check the network and reload the page; your work is kept in the browser.';
-  text.append(en);
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Ladda om / Reload';
-  button.addEventListener('click', () => window.location.reload());
-  app.replaceChildren(text, button);
+  app.replaceChildren(...notice(
+    'Appen kunde inte starta: en fil kom inte fram. Kontrollera nätverket och ladda om sidan; ditt arbete finns kvar i webbläsaren.',
+    'The app could not start: a file did not arrive. Check the network and reload the page; your work is kept in the browser.',
+    () => window.location.reload(),
+  ));
   console.error('IOP app failed to start', error);
 });
 
@@ -56,22 +66,11 @@ if ('serviceWorker' in navigator) {
     bar.id = 'update';
     bar.className = 'banner update';
     bar.setAttribute('role', 'status');
-    const text = document.createElement('p');
-    text.append('En ny version finns – ladda om. ');
-    const en = document.createElement('span');
-    en.lang = 'en';
-    en.textContent = 'A new version is available – reload.';
-    text.append(en);
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'primary';
-    button.textContent = 'Ladda om / Reload';
-    button.addEventListener('click', () => {
+    bar.append(...notice('En ny version finns – ladda om.', 'A new version is available – reload.', () => {
       accepted = true;
       if (waiting) waiting.postMessage('skip-waiting');
       else window.location.reload();
-    });
-    bar.append(text, button);
+    }));
     document.body.append(bar);
   };
 

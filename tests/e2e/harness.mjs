@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: the release build served by the workspace's own
 // server on a free port, and Debian's Chromium driven by playwright-core.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,3 +132,14 @@ export function useApp() {
 
 /** No console error, no page error, no request beyond the page's own files. */
 export const clean = (problems) => assert.deepEqual(problems, { consoleErrors: [], pageErrors: [], foreignRequests: [] });
+
+/** A free port on 127.0.0.1 (for a server the test starts itself). */
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}

@@ -5,10 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, get } from 'node:http';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp, openApp, clean, axe, ROOT } from './harness.mjs';
+import { useApp, openApp, clean, axe, freePort, ROOT } from './harness.mjs';
 
 const env = useApp();
 
@@ -105,17 +105,6 @@ test('after "Läs texten", focus is on the proposed terms; after opening them, o
   clean(problems);
   await ctx.close();
 });
-
-/** A free port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test('addresses work from a subdirectory of a plain static server, and offline there', async () => {
   const root = mkdtempSync(join(tmpdir(), 'iop-addr-'));

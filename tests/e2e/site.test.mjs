@@ -5,12 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, get } from 'node:http';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { ROOT, BROWSER_OPTIONS, startServer, launchBrowser, openApp, clean } from './harness.mjs';
+import { ROOT, BROWSER_OPTIONS, startServer, launchBrowser, openApp, clean, freePort } from './harness.mjs';
 
 const DIST = join(ROOT, 'dist');
 let server;
@@ -211,17 +211,6 @@ test('a new version is announced, and runs only after the user agrees to reload'
     rmSync(site, { recursive: true, force: true });
   }
 });
-
-/** A free port on 127.0.0.1. */
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test('the built dist/ runs from a plain static server, in a subdirectory, and offline there too', async () => {
   const root = mkdtempSync(join(tmpdir(), 'iop-static-'));
