@@ -17,8 +17,10 @@ async function start() {
       await init({ module_or_path: new URL(MODULE.href + tag) });
       return;
     } catch (error) {
-      // The app ran and failed: starting it again would start it twice.
-      if (error instanceof WebAssembly.RuntimeError || attempt + 1 >= TRIES) throw error;
+      // The app ran (it removes #app when it mounts) or failed in itself: starting it again
+      // would start it twice.
+      const mounted = !document.getElementById('app');
+      if (mounted || error instanceof WebAssembly.RuntimeError || attempt + 1 >= TRIES) throw error;
       await new Promise((resolve) => setTimeout(resolve, 400 * (attempt + 1)));
     }
   }
@@ -35,7 +37,10 @@ function notice(sv, en, onReload) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'primary';
-  button.textContent = 'Ladda om / Reload';
+  const reload = document.createElement('span');
+  reload.lang = 'en';
+  reload.textContent = 'Reload';
+  button.append('Ladda om / ', reload);
   button.addEventListener('click', onReload);
   return [text, button];
 }

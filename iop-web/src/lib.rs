@@ -33,7 +33,7 @@ fn build_date() -> String {
 }
 
 /// Starts the app: replaces the page's loading text with the mounted view.
-// Component tests mount what they test, not the whole app.
+// Native unit tests do not start the app.
 #[cfg_attr(not(test), wasm_bindgen::prelude::wasm_bindgen(start))]
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -84,7 +84,11 @@ fn Shell() -> impl IntoView {
 
     let built = build_date();
     view! {
-        <a class="skip" href="#main">{move || lang.get().t("Hoppa till innehållet", "Skip to content")}</a>
+        // Focus to the content without a history entry (rel="external": not the router's).
+        <a class="skip" href="#main" rel="external" on:click=move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            focus::after_draw("#main");
+        }>{move || lang.get().t("Hoppa till innehållet", "Skip to content")}</a>
         <header class="site-header">
             <div class="title-row">
                 <h1>{move || lang.get().t("IOP – jämför idéburna offentliga partnerskap", "IOP – compare non-profit public partnerships")}</h1>
@@ -132,14 +136,27 @@ fn routes(state: AppState) {
     let navigate = use_navigate();
     state.set_navigator(move |query: &str, replace: bool| {
         // The page's own path, so the app works from any directory of a static server.
-        let path = window()
-            .location()
-            .pathname()
-            .unwrap_or_else(|_| "/".into());
+        let loc = window().location();
+        let path = loc.pathname().unwrap_or_else(|_| "/".into());
+        let target = format!("{path}{query}");
+        let here = format!("{path}{}", loc.search().unwrap_or_default());
+        if target == here {
+            return; // already there: no second history entry, no jump to the top
+        }
+        // The browser's history is written here, not by the router, whose own list of visited
+        // addresses goes wrong after Forward (measured: a click then left the address behind);
+        // the router is then told to show the address in place.
+        if !replace {
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target));
+            }
+        }
         navigate(
-            &format!("{path}{query}"),
+            &target,
             NavigateOptions {
-                replace,
+                replace: true,
+                scroll: !replace,
                 ..Default::default()
             },
         );
@@ -171,7 +188,7 @@ fn routes(state: AppState) {
         let l = state.lang.get();
         let name = match &view {
             View::Detail(id) | View::WhatIf(id) | View::Calendar(id) => {
-                untrack(|| state.agreement(id)).map(|a| a.name)
+                untrack(|| state.agreement(id)).map(|a| format::name(&a.name, l))
             }
             _ => None,
         };
@@ -199,6 +216,7 @@ fn Nav() -> impl IntoView {
     // Links, not buttons: each opens in a new tab too; the router takes a plain click.
     let item = move |target: View, sv: &'static str, en: &'static str| {
         let t2 = target.clone();
+        let t3 = target.clone();
         let current = move || {
             let v = state.view.get();
             std::mem::discriminant(&v) == std::mem::discriminant(&t2)
@@ -211,9 +229,19 @@ fn Nav() -> impl IntoView {
             let picked = state.selected.get();
             format!("{path}{}", address::query_of(&target, &picked))
         };
+        // A plain click goes through the app's own navigation (rel="external" keeps the
+        // router's link handling out); with a modifier key the browser opens a new tab.
+        let go = move |ev: leptos::ev::MouseEvent| {
+            if ev.button() == 0
+                && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+            {
+                ev.prevent_default();
+                state.go(t3.clone());
+            }
+        };
         view! {
             <li>
-                <a href=href aria-current=move || current().then_some("page")>
+                <a href=href rel="external" on:click=go aria-current=move || current().then_some("page")>
                     {move || lang.get().t(sv, en)}
                 </a>
             </li>

@@ -186,9 +186,14 @@ impl AppState {
             }
         };
         let unreadable = unreadable.or_else(earlier_backup);
-        // A history goes with its agreement: one left by an agreement no longer here is dropped.
+        // A history goes with its agreement: one left by an agreement no longer here is dropped
+        // (not when the work could not be read: its backup may yet be restored).
         let mut histories = store::load_histories();
+        let readable = unreadable.is_none();
         histories.retain(|id, _| {
+            if !readable {
+                return true;
+            }
             let kept = own.agreements.iter().any(|a| a.id == *id);
             if !kept {
                 store::drop_history(id);
@@ -560,6 +565,9 @@ impl AppState {
         let mut added = 0;
         let agreements = imported.agreements.clone();
         self.edit(|s| (added, renamed) = scenario::absorb(s, builtin(), agreements));
+        // The imported ids are given now: a later new agreement never takes one of them.
+        self.own
+            .with_untracked(|s| store::give_ids(s.agreements.iter().map(|a| a.id.as_str())));
         let picks: Vec<String> = imported
             .extensions
             .get("iop-web")

@@ -267,9 +267,16 @@ pub fn given_ids() -> std::collections::BTreeSet<String> {
 
 /// Records that `id` has been given; failure only risks giving it again after a deletion.
 pub fn give_id(id: &str) {
-    let mut ids = given_ids();
-    if ids.insert(id.to_string()) {
-        let _ = LocalStorage::set(IDS_KEY, &ids);
+    give_ids(std::iter::once(id));
+}
+
+/// Records that each of `ids` has been given (an import's agreements), in one write.
+pub fn give_ids<'a>(ids: impl IntoIterator<Item = &'a str>) {
+    let mut given = given_ids();
+    let before = given.len();
+    given.extend(ids.into_iter().map(String::from));
+    if given.len() != before {
+        let _ = LocalStorage::set(IDS_KEY, &given);
     }
 }
 

@@ -73,6 +73,15 @@ test('Back and Forward move between views inside the app, a reload stays, focus 
   await shows(page, /^Kalmar 2025–2027$/);
   await page.reload();
   await shows(page, /^Kalmar 2025–2027$/);
+  // After Back and Forward, a click still writes its address (and Back returns from it).
+  await page.goForward();
+  await shows(page, /^Kalender: /);
+  await page.click('button:text-is("Till avtalet")');
+  await shows(page, /^Kalmar 2025–2027$/);
+  assert.equal(page.url(), origin + '/?avtal=kalmar-2025-2027');
+  await page.goBack();
+  await shows(page, /^Kalender: /);
+  assert.equal(page.url(), origin + '/?kalender=kalmar-2025-2027');
   // "Nytt avtal": the editor opens at its top with focus on its heading; its address reloads.
   await page.click('nav a:text-is("Avtal")');
   await shows(page, /^Avtal$/);

@@ -62,7 +62,7 @@ for (const sameAgreement of [true, false]) {
     await storedHas(b.page, 'Andra anteckningen från flik B');
     // Tab A took in B's edits: its editor shows them, and storage still holds them.
     await edit(a.page, target);
-    assert.equal(await a.page.inputValue('#e-notes'), 'Andra anteckningen från flik B');
+    await a.page.waitForFunction(() => document.getElementById('e-notes').value === 'Andra anteckningen från flik B');
     assert.match(await stored(b.page), /Andra anteckningen från flik B/);
     assert.match(await stored(b.page), /2025-02-01/);
     // Then A edits another field of it: both sides' edits stay.
@@ -125,7 +125,7 @@ test('the undo history never costs the work a save: storage full of steps, the w
   });
   const big = 'Stor anteckning. '.repeat(2000);
   await page.fill('#e-notes', big);
-  await page.waitForFunction(() => /sparat/i.test(document.querySelector('.save-status')?.textContent ?? ''));
+  await page.waitForFunction(() => /Ditt arbete är sparat/.test(document.querySelector('.save-status')?.textContent ?? ''));
   await page.waitForFunction(() => (localStorage.getItem('iop.scenario') || '').includes('Stor anteckning. Stor anteckning.'));
   assert.doesNotMatch(await page.textContent('.save-status'), /Inte sparat/);
   await page.reload();

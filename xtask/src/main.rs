@@ -153,12 +153,36 @@ fn build(out: &Path) -> Result<(), String> {
     fs::create_dir_all(&kept_dir).map_err(|e| format!("{}: {e}", kept_dir.display()))?;
     let module = stage.join(assemble::MODULE);
     let input = fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
-    let key: String = sha2::Sha256::digest(&input)
+    let mut flags = vec![
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ];
+    if keep_names {
+        flags.push("-g");
+    }
+    // The key: the input, the flags and wasm-opt's own version (another version optimises
+    // differently).
+    let version = Command::new("wasm-opt")
+        .arg("--version")
+        .output()
+        .map(|o| o.stdout)
+        .map_err(|e| format!("could not start wasm-opt: {e} (is npm's binaryen on PATH? scripts/setup.sh installs it)"))?;
+    let mut key = sha2::Sha256::new();
+    key.update(&input);
+    key.update(flags.join(" ").as_bytes());
+    key.update(&version);
+    let key: String = key
+        .finalize()
         .iter()
         .take(16)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let kept = kept_dir.join(format!("{key}{}.wasm", if keep_names { "-g" } else { "" }));
+    let kept = kept_dir.join(format!("{key}.wasm"));
     if kept.exists() {
         println!(
             "xtask: wasm-opt -Oz: unchanged module, kept from {}",
@@ -167,20 +191,17 @@ fn build(out: &Path) -> Result<(), String> {
     } else {
         println!("xtask: wasm-opt -Oz {}", module.display());
         let part = kept.with_extension("part");
-        run(Command::new("wasm-opt")
-            .arg("-Oz")
-            .args(keep_names.then_some("-g"))
-            .arg("--enable-bulk-memory")
-            .arg("--enable-nontrapping-float-to-int")
-            .arg("--enable-sign-ext")
-            .arg("--enable-mutable-globals")
-            .arg("--enable-reference-types")
-            .arg("--enable-multivalue")
+        let optimised = run(Command::new("wasm-opt")
+            .args(&flags)
             .arg(&module)
             .arg("-o")
             .arg(&part))
-        .map_err(|e| format!("{e} (is npm's binaryen on PATH? scripts/setup.sh installs it)"))?;
-        fs::rename(&part, &kept).map_err(|e| format!("{}: {e}", kept.display()))?;
+        .and_then(|()| fs::rename(&part, &kept).map_err(|e| format!("{}: {e}", kept.display())));
+        if let Err(e) = optimised {
+            // No unoptimised module is left for `xtask assemble` to publish.
+            let _ = fs::remove_file(&module);
+            return Err(e);
+        }
     }
     fs::copy(&kept, &module).map_err(|e| format!("{}: {e}", module.display()))?;
 

@@ -67,7 +67,7 @@ pub fn Calendar(id: String) -> impl IntoView {
                 </p>
             }
         });
-        let name = a.name.clone();
+        let name = crate::format::name(&a.name, l);
         let a = StoredValue::new(a);
         let events = StoredValue::new(events);
         view! {

@@ -187,11 +187,12 @@ fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> Any
                         <th scope="col">{l.t("Villkor", "Term")}</th>
                         {order.iter().map(|&i| {
                             let id = rows[i].id.clone();
+                            let name = crate::format::name(&rows[i].name, l);
                             view! {
                                 <th scope="col">
-                                    {rows[i].name.clone()}
+                                    <bdi>{name.clone()}</bdi>
                                     {rows[i].draft.then(|| view! { <span class="badge draft">{l.t("Utkast", "Draft")}</span> })}
-                                    <button type="button" class="remove no-print" aria-label=l.pick(format!("Ta bort {} ur jämförelsen", rows[i].name), format!("Remove {} from the comparison", rows[i].name))
+                                    <button type="button" class="remove no-print" aria-label=l.pick(format!("Ta bort {name} ur jämförelsen"), format!("Remove {name} from the comparison"))
                                         on:click=move |_| state.selected.update(|s| s.retain(|x| *x != id))>"×"</button>
                                 </th>
                             }

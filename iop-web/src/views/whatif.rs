@@ -39,7 +39,8 @@ pub fn WhatIf(id: String) -> impl IntoView {
                 " "
                 <button type="button" class="danger" on:click=move |_| {
                     state.delete_agreement(&id.get_value());
-                    state.go(View::Browse);
+                    // In place of the editor's entry: Back does not lead to a deleted agreement.
+                    state.go_replace(View::Browse, &[]);
                 }>{l.t("Ta bort avtalet", "Delete the agreement")}</button>
             </p>
         }
@@ -82,7 +83,7 @@ fn LiveComparison(id: String) -> impl IntoView {
             <h3 id="live-heading">{l.t("Jämförelse medan du skriver", "Comparison as you type")}</h3>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="live-heading">
                 <table class="compare live" aria-labelledby="live-heading">
-                    <thead><tr><th scope="col">{l.t("Villkor", "Term")}</th>{rows.iter().map(|r| view! { <th scope="col">{r.name.clone()}</th> }).collect_view()}</tr></thead>
+                    <thead><tr><th scope="col">{l.t("Villkor", "Term")}</th>{rows.iter().map(|r| view! { <th scope="col"><bdi>{crate::format::name(&r.name, l)}</bdi></th> }).collect_view()}</tr></thead>
                     <tbody>
                         {table.into_iter().filter(|t| keys.contains(&t.key)).map(|t| view! {
                             <tr class:differs=t.differs data-term=t.key>
