@@ -287,9 +287,7 @@ impl AppState {
                 .with_value(|w| stored_text.as_ref() != Some(w));
         let to_write = match stored_text.filter(|_| foreign).map(store::parse) {
             Some(Loaded::Ok(stored)) if self.base.with_value(|b| *b != stored) => {
-                let merged = self
-                    .base
-                    .with_value(|base| scenario::merge(base, &s, &stored));
+                let merged = self.merged(&s, &stored);
                 self.base.set_value(stored);
                 merged
             }
@@ -336,10 +334,6 @@ impl AppState {
                     }
                 });
                 let changed = to_write != s;
-                // What is stored now is what every other tab starts from: the base of the next
-                // merge. (A stale base made an idle tab's old copy look like its own edit, and
-                // it wrote that copy back over another tab's edits.)
-                self.base.set_value(to_write.clone());
                 self.written.set_value(to_write.clone());
                 self.written_text.set_value(text);
                 self.save_error.set(None);
@@ -350,6 +344,16 @@ impl AppState {
             }
             Err(e) => self.save_error.set(Some(e)),
         }
+    }
+
+    /// Our work merged with a version another tab stored, against what this tab last took in
+    /// and what it stored since (see `iop_core::scenario::merge_after_write`: an idle tab never
+    /// writes its old copy back, and a write that crossed ours loses neither tab's edits).
+    fn merged(self, local: &Scenario, remote: &Scenario) -> Scenario {
+        self.base.with_value(|base| {
+            self.written
+                .with_value(|written| scenario::merge_after_write(base, written, local, remote))
+        })
     }
 
     /// Another tab stored a new version: merge what is stored now (events can arrive late, so
@@ -371,10 +375,7 @@ impl AppState {
             if self.written.with_value(|w| *w == remote) || self.base.with_value(|b| *b == remote) {
                 return;
             }
-            let merged = self.base.with_value(|base| {
-                self.own
-                    .with_untracked(|local| scenario::merge(base, local, &remote))
-            });
+            let merged = self.own.with_untracked(|local| self.merged(local, &remote));
             if merged == remote {
                 // Nothing of ours is missing there: in step with storage, nothing to write.
                 self.written.set_value(remote.clone());

@@ -131,11 +131,99 @@ pub fn merge(base: &Scenario, local: &Scenario, remote: &Scenario) -> Scenario {
     out
 }
 
+/// [`merge`] for a tab that has stored `written` since it last took in `received` from storage:
+/// the version that reaches it (`remote`) may or may not have been made on top of what it stored.
+///
+/// Rule, per agreement id: where this tab has changed nothing since it stored (`local` =
+/// `written`) and `remote` differs from `received`, another tab changed that agreement after
+/// seeing it: `remote` wins (an idle tab never writes its old copy back). Everywhere else the rule
+/// of [`merge`] with `received` as the base holds, so an edit of this tab that another tab's
+/// write crossed (`remote` still holds the agreement as `received` had it) is kept, and unsaved
+/// local edits are kept.
+///
+/// ```
+/// use iop_core::scenario::{merge_after_write, Scenario};
+/// let received = Scenario::new("s", Default::default(), vec![]);
+/// // This tab made an agreement and stored it; another tab then edited it.
+/// let mine = Scenario::new("s", Default::default(), vec![iop_core::presets::varmdo()]);
+/// let mut theirs = mine.clone();
+/// theirs.agreements[0].notes = "edited in the other tab".into();
+/// let merged = merge_after_write(&received, &mine, &mine, &theirs);
+/// assert_eq!(merged.agreements[0].notes, "edited in the other tab");
+/// ```
+pub fn merge_after_write(
+    received: &Scenario,
+    written: &Scenario,
+    local: &Scenario,
+    remote: &Scenario,
+) -> Scenario {
+    let find = |s: &Scenario, id: &str| s.agreements.iter().find(|a| a.id == id).cloned();
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    for s in [received, written, local, remote] {
+        ids.extend(s.agreements.iter().map(|a| a.id.clone()));
+    }
+    let mut base = received.clone();
+    for id in &ids {
+        let here = find(local, id);
+        let unchanged_since_written = here == find(written, id);
+        let changed_elsewhere = find(remote, id) != find(received, id);
+        if unchanged_since_written && changed_elsewhere {
+            // As if this tab's copy were the common ancestor: the other tab's version wins.
+            base.agreements.retain(|a| a.id != *id);
+            base.agreements.extend(here);
+        }
+    }
+    merge(&base, local, remote)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::presets;
     use proptest::prelude::*;
+
+    /// Two tabs over one storage: tab A stores S0+a; tab B, not yet aware, stores S0+b over it.
+    #[test]
+    fn a_crossed_write_keeps_both_tabs_edits() {
+        let s0 = Scenario::new("s", Default::default(), presets::all());
+        let mut with_a = s0.clone();
+        with_a.agreements[0].notes = "a".into();
+        let mut with_b = s0.clone();
+        with_b.agreements[1].notes = "b".into();
+        let merged = merge_after_write(&s0, &with_a, &with_a, &with_b);
+        assert_eq!(merged.agreements[0].notes, "a");
+        assert_eq!(merged.agreements[1].notes, "b");
+    }
+
+    /// Tab A made an agreement, stored it and sat idle; tab B edited it: B's edit wins, and so
+    /// does B's deletion of it.
+    #[test]
+    fn an_idle_tab_takes_in_the_other_tabs_edit_and_deletion() {
+        let empty = Scenario::new("s", Default::default(), vec![]);
+        let mine = Scenario::new("s", Default::default(), vec![presets::varmdo()]);
+        let mut theirs = mine.clone();
+        theirs.agreements[0].notes = "B".into();
+        assert_eq!(
+            merge(&empty, &mine, &theirs).agreements[0].notes,
+            mine.agreements[0].notes,
+            "the old rule: A's copy wins"
+        );
+        assert_eq!(
+            merge_after_write(&empty, &mine, &mine, &theirs).agreements[0].notes,
+            "B"
+        );
+        let gone = Scenario::new("s", Default::default(), vec![]);
+        assert!(merge_after_write(&mine, &mine, &mine, &gone)
+            .agreements
+            .is_empty());
+        // Unsaved local edits are kept.
+        let mut typing = mine.clone();
+        typing.agreements[0].notes = "A types".into();
+        assert_eq!(
+            merge_after_write(&empty, &mine, &typing, &theirs).agreements[0].notes,
+            "A types"
+        );
+    }
 
     #[test]
     fn an_id_given_and_deleted_is_not_given_again() {

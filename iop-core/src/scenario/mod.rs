@@ -38,7 +38,7 @@ mod rules;
 mod tests;
 mod unique;
 
-pub use merge::{absorb, fresh_id, fresh_id_unused, merge};
+pub use merge::{absorb, fresh_id, fresh_id_unused, merge, merge_after_write};
 pub use problem::{Problem, Report, Severity, Tier};
 pub use read::{
     agreement_from_value, nesting_depth, read, read_value, serde_message, too_large,
