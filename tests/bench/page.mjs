@@ -170,15 +170,13 @@ if (ONLY.includes('hostile')) {
 // 6. Transfer size of the page, as served: the `.br` copy of each file (the raw file where the
 // build writes none, the icons). The first load is what a fresh page fetches until it is ready
 // (no service worker, so only the page's own requests count); the offline copy is every file,
-// which the service worker fetches once the page has started. The parts of the module are
-// refused while the first load is measured: the page must become ready without them (it
-// preloads them once it is, and would fetch each on its view's first opening).
+// which the service worker fetches once the page has started (the module is one file: every
+// view opens from it).
 const served = (f, ext) => {
   try { return readFileSync(join(dist, `${f}.${ext}`)).length; } catch { return readFileSync(join(dist, f)).length; }
 };
 {
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
-  await ctx.route(/\/(split|chunk)_[^/]*\.wasm$/, (route) => route.abort());
   const page = await ctx.newPage();
   const fetched = new Set();
   page.on('requestfinished', (r) => {
@@ -205,9 +203,7 @@ const served = (f, ext) => {
   row('first load, gzip', gz / 1000, 'KB', null, '(reported)');
   const site = readdirSync(dist).filter((f) => !/\.(br|gz)$/.test(f) && !f.startsWith('static-'));
   const all = site.reduce((n, f) => n + served(f, 'br'), 0);
-  const parts = site.filter((f) => /^(split|chunk)_/.test(f));
-  console.log(`\nThe offline copy: ${site.length} files, ${all} bytes brotli; of which ${parts.length} parts of the module loaded on first use, ${parts.reduce((n, f) => n + served(f, 'br'), 0)} bytes brotli.`);
-  for (const f of parts.filter((p) => p.startsWith('split_'))) console.log(`  ${f}: ${served(f, 'br')} bytes brotli`);
+  console.log(`\nThe offline copy: ${site.length} files, ${all} bytes brotli.`);
   row('the offline copy, brotli (every file, fetched by the service worker after the start)', all / 1000, 'KB', null, '(reported)');
 }
 
