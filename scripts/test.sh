@@ -13,11 +13,7 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 say "cargo test --workspace (unit, property and doc tests)"
 cargo test --workspace --quiet
 build_app
-# Two test files at a time (one per core): each has its own server, browser and storage. The
-# site's tests run alone after them: Chromium's installability check (Page.getInstallabilityErrors)
-# sometimes answered only after about 5 minutes while another browser was busy (3 runs in 4 of
-# the whole suite; alone, 12 s for the file in 4 runs of 4).
+# Two test files at a time (one per core): each has its own server, browser and storage.
 say "End-to-end tests in headless Chromium"
-node --test --test-concurrency=2 $(ls tests/e2e/*.test.mjs | grep -v '/site\.test\.mjs$')
-node --test tests/e2e/site.test.mjs
+node --test --test-concurrency=2 tests/e2e/
 say "All tests passed"
