@@ -65,9 +65,17 @@ pub fn serve(dir: &Path, port: u16) -> Result<(), String> {
         .to_ip()
         .ok_or("server has no IP address")?;
     println!("Serving {} on http://{addr}/", dir.display());
+    // Each request answered on a thread of its own: one client that does not read its answer
+    // (a browser holding a connection it no longer needs) must not hold up every other request.
+    // Measured: with one thread, a page's request sometimes waited about 5 minutes, until
+    // Chromium closed an idle connection.
+    let dir = std::sync::Arc::new(dir.to_path_buf());
     for request in server.incoming_requests() {
-        let response = respond(dir, &request);
-        let _ = request.respond(response);
+        let dir = std::sync::Arc::clone(&dir);
+        std::thread::spawn(move || {
+            let response = respond(&dir, &request);
+            let _ = request.respond(response);
+        });
     }
     Ok(())
 }
