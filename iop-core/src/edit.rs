@@ -433,9 +433,27 @@ impl Kind {
 /// assert_eq!(iop_core::edit::value_at(&k, "term.start"), serde_json::json!("2025-01-01"));
 /// ```
 pub fn value_at(agreement: &Agreement, path: &str) -> Value {
-    let mut value = serde_json::to_value(agreement).unwrap_or(Value::Null);
+    let value = serde_json::to_value(agreement).unwrap_or(Value::Null);
+    value_in(&value, path)
+}
+
+/// [`value_at`] in an agreement already serialised: a form that shows many fields serialises
+/// the agreement once and reads each field from it.
+///
+/// ```
+/// let k = serde_json::to_value(iop_core::presets::kalmar_2025_2027()).unwrap();
+/// assert_eq!(iop_core::edit::value_in(&k, "funding.components[0].amount"), serde_json::json!("1000000.00"));
+/// assert_eq!(iop_core::edit::value_in(&k, "no.such[3]"), serde_json::Value::Null);
+/// ```
+pub fn value_in(json: &Value, path: &str) -> Value {
     steps(path)
-        .and_then(|s| at(&mut value, &s).map(std::mem::take))
+        .and_then(|steps| {
+            steps.iter().try_fold(json, |v, s| match s {
+                Step::Key(k) => v.as_object()?.get(*k),
+                Step::Index(i) => v.as_array()?.get(*i),
+            })
+        })
+        .cloned()
         .unwrap_or(Value::Null)
 }
 

@@ -143,3 +143,15 @@ export function freePort() {
     });
   });
 }
+
+/** What local storage holds under `key` (the user's work by default). */
+export const stored = (page, key = 'iop.scenario') => page.evaluate((k) => localStorage.getItem(k), key);
+
+/** Copies built-in agreement `id` through the list ("Kopiera och ändra"); resolves with the copy's id once its editor shows. */
+export async function copyOf(page, id) {
+  await page.click('nav a:text-is("Avtal")');
+  await page.click(`tr[data-id="${id}"] button.link`);
+  await page.click('button:text-is("Kopiera och ändra")');
+  await page.waitForSelector('form.agreement-form');
+  return new URL(page.url()).searchParams.get('redigera');
+}

@@ -3,18 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useApp, clean, openApp, ROOT, ARTIFACTS } from './harness.mjs';
+import { useApp, clean, openApp, stored, copyOf, ROOT, ARTIFACTS } from './harness.mjs';
 
 const env = useApp();
-
-const stored = (page, key = 'iop.scenario') => page.evaluate((k) => localStorage.getItem(k), key);
-
-async function copyOf(page, id) {
-  await page.click('nav a:has-text("Avtal")');
-  await page.click(`tr[data-id="${id}"] button.link`);
-  await page.click('button:has-text("Kopiera och ändra")');
-  await page.waitForSelector('form.agreement-form');
-}
 
 test('every broken file is rejected on import with a message, and the user\'s work is untouched', async () => {
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);

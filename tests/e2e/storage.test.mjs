@@ -3,11 +3,9 @@
 // can be reached whatever its name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp, clean } from './harness.mjs';
+import { useApp, openApp, clean, stored, copyOf } from './harness.mjs';
 
 const env = useApp();
-
-const stored = (page, key = 'iop.scenario') => page.evaluate((k) => localStorage.getItem(k), key);
 
 /** Opens agreement `id` in the editor through the list. */
 async function edit(page, id) {
@@ -15,14 +13,6 @@ async function edit(page, id) {
   await page.click(`tr[data-id="${id}"] button.link`);
   await page.click('button:text-is("Ändra")');
   await page.waitForSelector('form.agreement-form');
-}
-
-async function copyOf(page, id) {
-  await page.click('nav a:text-is("Avtal")');
-  await page.click(`tr[data-id="${id}"] button.link`);
-  await page.click('button:text-is("Kopiera och ändra")');
-  await page.waitForSelector('form.agreement-form');
-  return new URL(page.url()).searchParams.get('redigera');
 }
 
 /** Waits until the stored work holds `text`. */

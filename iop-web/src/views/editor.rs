@@ -9,7 +9,7 @@
 
 use crate::i18n::Lang;
 use crate::state::AppState;
-use iop_core::edit::{value_at, Edit, Kind};
+use iop_core::edit::{value_at, value_in, Edit, Kind};
 use iop_core::explain::Explanation;
 use iop_core::scenario::{validate_agreement, Problem};
 use iop_core::Agreement;
@@ -423,25 +423,6 @@ impl Form {
         }
         .into_any()
     }
-}
-
-/// The value at an edit `path` (`funding.components[0].amount`) inside an agreement's JSON;
-/// `null` where there is none, as [`value_at`] reads it.
-fn value_in(json: &Value, path: &str) -> Value {
-    let mut pointer = String::with_capacity(path.len() + 1);
-    for c in path.chars() {
-        match c {
-            '.' | '[' => pointer.push('/'),
-            ']' => {}
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
-    if !pointer.starts_with('/') {
-        pointer.insert(0, '/');
-    }
-    json.pointer(&pointer).cloned().unwrap_or(Value::Null)
 }
 
 /// The index of the option whose value's `key` (or the value itself) matches what is stored.
