@@ -26,7 +26,7 @@ mod tokens;
 
 use crate::agreement::Agreement;
 use crate::edit::{apply, Edit};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -35,7 +35,7 @@ use std::collections::{HashMap, HashSet};
 pub const MAX_ITEMS: usize = 20;
 
 /// One term read from the text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Where it goes in the agreement (`term.start`, `funding.components[0]`).
     pub path: String,
@@ -48,7 +48,7 @@ pub struct Finding {
     /// One past its last byte.
     pub end: usize,
     /// The rule that read it (`period`, `belopp-per-år`, `rättelse-inom`).
-    pub rule: &'static str,
+    pub rule: String,
 }
 
 impl Finding {
@@ -181,7 +181,7 @@ impl Finding {
 }
 
 /// Statements that disagree about one term: left unknown in the agreement.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     /// The term.
     pub path: String,
@@ -190,7 +190,7 @@ pub struct Conflict {
 }
 
 /// What the text says: the agreement, the findings that make it, and the conflicts.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     /// Every term read, unknown for the rest; a draft (see [`Agreement::draft`]).
     pub agreement: Agreement,
@@ -241,6 +241,48 @@ fn single_valued(path: &str) -> bool {
         && path != "notes"
 }
 
+/// The most text the reader takes: what `iop` takes from a file (20 MB). The page and the CLI
+/// refuse more with a message, never read part of it.
+pub const MAX_TEXT_BYTES: usize = crate::scenario::MAX_BYTES;
+
+/// The document a text comes from: its name as the user knows it (`avtal.txt`, `Inklistrad
+/// text 2026-12-02`) and its date when the user gives one, against which the reader takes
+/// relative dates ("i år", "från årsskiftet") when the text has no date of its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The name the sources give.
+    pub name: String,
+    /// The date of the text, if the user knows it.
+    pub date: Option<chrono::NaiveDate>,
+}
+
+impl Document {
+    /// A document of this name, with no date.
+    pub fn named(name: impl Into<String>) -> Self {
+        Document {
+            name: name.into(),
+            date: None,
+        }
+    }
+}
+
+/// Reads `text` from `doc`: as [`extract`], with the document's name in every source and its
+/// date for relative dates.
+///
+/// ```
+/// use iop_core::extract::{read, Document};
+/// let x = read("Kalmar kommun betalar 650 000 kr per år.", &Document::named("avtal.txt"));
+/// assert_eq!(x.agreement.sources[0].title, "avtal.txt");
+/// ```
+pub fn read(text: &str, doc: &Document) -> Extraction {
+    let mut x = extract(text);
+    if let Some(s) = x.agreement.sources.first_mut() {
+        s.title.clone_from(&doc.name);
+        s.date = doc.date;
+    }
+    x
+}
+
 /// Reads `text`: every term it can read with confidence, each with its quote.
 pub fn extract(text: &str) -> Extraction {
     let sentences = tokens::sentences(text);
@@ -249,7 +291,7 @@ pub fn extract(text: &str) -> Extraction {
     rules::org_numbers(text, &sentences, &mut all);
     rules::organisation(text, &sentences, &mut all);
     rules::term(text, &sentences, &mut all);
-    money::money(text, &sentences, &mut all);
+    money::money(text, &sentences, None, &mut all);
     money::follow_up(text, &sentences, &mut all);
     all.sort_by_key(|f| f.start);
 
@@ -344,13 +386,13 @@ fn source(f: &Finding) -> Value {
 /// The quotes that state each part of the agreement (its term, payments, follow-up,
 /// termination), gathered into the part's one source.
 #[derive(Default)]
-struct Parts(std::collections::BTreeMap<&'static str, (Vec<&'static str>, Vec<String>)>);
+struct Parts(std::collections::BTreeMap<&'static str, (Vec<String>, Vec<String>)>);
 
 impl Parts {
     fn note(&mut self, part: &'static str, f: &Finding) -> bool {
         let e = self.0.entry(part).or_default();
         if !e.0.contains(&f.rule) {
-            e.0.push(f.rule);
+            e.0.push(f.rule.clone());
         }
         e.1.push(f.quote.clone());
         true

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 /// kronor ytterligare per år" (conditional), "drygt 1 miljon kronor över tre år" (a total, not a
 /// yearly amount, and "drygt" is not exact: kept in the notes, never as an amount); payment in
 /// "första kvartalet", "kvartalsvis"; an invoice "tillsammans med" its documents.
-pub fn money(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
+pub fn money(text: &str, sentences: &[Sentence], year: Option<i32>, out: &mut Vec<Finding>) {
     let mut components = 0usize;
     for (si, s) in sentences.iter().enumerate() {
         let n = s.tokens.len();
@@ -29,42 +29,15 @@ pub fn money(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
                 i += 1;
                 continue;
             };
-            let before = |k: usize| {
-                i.checked_sub(k)
-                    .and_then(|j| s.tokens.get(j))
-                    .map(|t| t.lower.as_ref())
-            };
-            let approximate = matches!(
-                before(1),
-                Some(
-                    "drygt"
-                        | "cirka"
-                        | "ca"
-                        | "ungefär"
-                        | "knappt"
-                        | "runt"
-                        | "omkring"
-                        | "nästan"
-                        | "över"
-                        | "upp"
-                )
-            );
             let window: Vec<&str> = s
                 .tokens
                 .get(last + 1..(last + 7).min(n))
                 .map(|ts| ts.iter().map(|t| t.lower.as_ref()).collect())
                 .unwrap_or_default();
-            let yearly = window
-                .windows(2)
-                .any(|w| w == ["per", "år"] || w == ["om", "året"] || w == ["varje", "år"])
-                || window.contains(&"årligen");
-            let total = window.contains(&"över")
-                || window.contains(&"totalt")
-                || window.windows(2).any(|w| w == ["under", "perioden"])
-                || before(1) == Some("totalt");
+            let role = role_of(s, i, last, &window, year);
             let plain = crate::Sek::rounded(kr).map(|v| v.to_plain());
-            match plain {
-                Some(v) if yearly && !approximate && !total => {
+            match (plain, role) {
+                (Some(v), Role::Yearly) => {
                     // The condition belongs to an amount that comes after it.
                     let condition = condition
                         .as_ref()
@@ -105,25 +78,24 @@ pub fn money(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
                     ));
                     components += 1;
                 }
-                Some(v) if total || approximate => {
-                    let phrase_end = (last + 4).min(n.saturating_sub(1));
-                    let note = format!(
-                        "Texten anger {}{} kr{} (inte ett belopp per år{}).",
-                        if approximate { "ungefär " } else { "" },
-                        crate::money::format_decimal_sv(kr, None),
-                        if total { " totalt" } else { "" },
-                        if approximate { "; inte exakt" } else { "" }
-                    );
-                    let _ = v;
-                    out.extend(found(
-                        text,
-                        s,
-                        i.saturating_sub(usize::from(approximate)),
-                        phrase_end,
-                        "notes",
-                        json!(note),
-                        "belopp-totalt-eller-ungefär",
-                    ));
+                // Small sums (a fee of 5 kronor) are not about an agreement's money.
+                (Some(_), role) if kr >= rust_decimal::Decimal::from(1_000) => {
+                    if let Some(what) = role.note() {
+                        let phrase_end = (last + 4).min(n.saturating_sub(1));
+                        let note = format!(
+                            "Texten anger {} kr {what} (inte ett belopp per år i avtalet).",
+                            crate::money::format_decimal_sv(kr, None),
+                        );
+                        out.extend(found(
+                            text,
+                            s,
+                            i.saturating_sub(1),
+                            phrase_end,
+                            "notes",
+                            json!(note),
+                            "belopp-som-inte-är-årets",
+                        ));
+                    }
                 }
                 _ => {}
             }
@@ -131,35 +103,18 @@ pub fn money(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
         }
         // "delas lika mellan kommunledningskontoret och socialförvaltningen"
         if let Some(k) = s.phrase(&["delas", "lika", "mellan"]) {
-            let rest: Vec<&str> = s
-                .tokens
-                .get(k + 3..)
-                .map(|ts| {
-                    ts.iter()
-                        .take_while(|t| t.shape == Shape::Word || t.text == ",")
-                        .map(|t| t.text)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let words = rest.join(" ");
-            let parts: Vec<String> = words
-                .split(" och ")
-                .flat_map(|p| p.split(" , "))
-                .map(|p| p.trim().trim_matches(',').to_string())
-                .filter(|p| !p.is_empty())
-                .collect();
-            if parts.len() >= 2 {
+            let (parts, end) = listed_names(s, k + 3);
+            if (2..=6).contains(&parts.len()) {
                 let share = format!("1/{}", parts.len());
                 let payers: Vec<Value> = parts
                     .iter()
                     .map(|p| json!({"name": capitalised(p), "share": share}))
                     .collect();
-                let end = k + 2 + rest.len();
                 out.extend(found(
                     text,
                     s,
                     k,
-                    end.min(n.saturating_sub(1)),
+                    end,
                     "funding.split",
                     json!({"by": "share", "payers": payers}),
                     "delas-lika",
@@ -229,6 +184,206 @@ pub fn money(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
     }
 }
 
+/// What an amount is, by the words around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// The yearly amount of the agreement: "650 000 kr per år".
+    Yearly,
+    /// Over several years: "1 miljon kronor över tre år", "totalt".
+    Total,
+    /// Not exact: "drygt", "cirka", "knappt".
+    Approximate,
+    /// A ceiling: "upp till", "högst", "maximalt".
+    Ceiling,
+    /// An earlier level: "tidigare", "från 400 000 kr … till", "2021 fick".
+    Earlier,
+    /// A change: "ökar med 100 000 kr", "en höjning på".
+    Change,
+    /// Applied for, asked for, or refused: "ansökt om", "avslag".
+    Applied,
+    /// Said not to be: "beviljar inte".
+    Negated,
+    /// Nothing says it is yearly.
+    Other,
+}
+
+impl Role {
+    /// What the notes say the amount is, in Swedish; `None` for an amount worth no note.
+    fn note(self) -> Option<&'static str> {
+        Some(match self {
+            Role::Total => "totalt",
+            Role::Approximate => "ungefär, inte exakt",
+            Role::Ceiling => "som högsta belopp",
+            Role::Earlier => "som en tidigare nivå",
+            Role::Change => "som en förändring",
+            Role::Applied => "som sökt eller avslaget",
+            Role::Negated => "med en negation",
+            Role::Yearly | Role::Other => return None,
+        })
+    }
+}
+
+/// Words that each make an amount something other than this agreement's yearly amount, by where
+/// they stand: right before the amount, in the words before it, or anywhere in the sentence.
+const APPROXIMATE_BEFORE: &[&str] = &[
+    "drygt", "cirka", "ca", "ungefär", "knappt", "runt", "omkring", "nästan", "över", "närmare",
+];
+const CEILING_BEFORE: &[&[&str]] = &[
+    &["upp", "till"],
+    &["högst"],
+    &["max"],
+    &["maximalt"],
+    &["maximum"],
+    &["som", "mest"],
+    &["ett", "tak", "på"],
+];
+const CHANGE_WORDS: &[&str] = &[
+    "ökar",
+    "ökas",
+    "ökat",
+    "ökning",
+    "höjs",
+    "höjer",
+    "höjt",
+    "höjning",
+    "höjningen",
+    "ökningen",
+    "utökas",
+    "utökning",
+    "minskar",
+    "minskas",
+    "minskning",
+    "sänks",
+    "sänker",
+    "sänkning",
+    "förstärkning",
+    "tillskott",
+    "extra",
+];
+const EARLIER_WORDS: &[&str] = &[
+    "tidigare",
+    "förra",
+    "föregående",
+    "hittills",
+    "fram",
+    "dittills",
+];
+const APPLIED_WORDS: &[&str] = &[
+    "ansökt",
+    "ansökte",
+    "ansöker",
+    "ansökan",
+    "ansökningen",
+    "sökt",
+    "sökte",
+    "söker",
+    "begärt",
+    "begärde",
+    "begär",
+    "äskat",
+    "äskar",
+    "äskade",
+    "yrkar",
+    "önskar",
+    "önskat",
+    "efterfrågat",
+];
+const REFUSED_WORDS: &[&str] = &["avslag", "avslå", "avslår", "avslogs", "avslagits"];
+const GRANTED_WORDS: &[&str] = &[
+    "bevilja",
+    "beviljar",
+    "beviljas",
+    "beviljat",
+    "beviljade",
+    "tilldela",
+];
+const NEGATIONS: &[&str] = &["inte", "ej", "icke", "aldrig"];
+const PAST_WORDS: &[&str] = &[
+    "fick",
+    "erhöll",
+    "hade",
+    "fått",
+    "erhållit",
+    "betalade",
+    "gav",
+];
+
+/// The role of the amount at tokens `i..=last` of `s`; `window` is the words after it, `year`
+/// the year the text is from, if known.
+fn role_of(s: &Sentence, i: usize, last: usize, window: &[&str], year: Option<i32>) -> Role {
+    let word = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_ref());
+    let before: Vec<&str> = (i.saturating_sub(6)..i).map(word).collect();
+    let ends_with = |ws: &[&str]| before.ends_with(ws);
+    let sentence_has = |ws: &[&str]| s.tokens.iter().any(|t| ws.contains(&t.lower.as_ref()));
+    // Words before the amount in its own clause (back to a comma or a "men").
+    let clause: Vec<&str> = before
+        .iter()
+        .rev()
+        .take_while(|w| **w != "," && **w != "men")
+        .copied()
+        .collect();
+    let yearly = window.windows(2).any(|w| {
+        w == ["per", "år"] || w == ["om", "året"] || w == ["varje", "år"] || w == ["/", "år"]
+    }) || window
+        .first()
+        .is_some_and(|w| *w == "årligen" || *w == "/år");
+    if before
+        .last()
+        .is_some_and(|w| APPROXIMATE_BEFORE.contains(w))
+    {
+        return Role::Approximate;
+    }
+    if CEILING_BEFORE.iter().any(|ws| ends_with(ws)) {
+        return Role::Ceiling;
+    }
+    if window.contains(&"över")
+        || window.contains(&"totalt")
+        || window
+            .windows(2)
+            .any(|w| w == ["under", "perioden"] || w == ["under", "avtalsperioden"])
+        || before.last() == Some(&"totalt")
+        || before.last() == Some(&"sammanlagt")
+    {
+        return Role::Total;
+    }
+    // "från 400 000 kr per år till 500 000 kr per år": the first is the earlier level.
+    if ends_with(&["från"]) && s.tokens.iter().skip(last + 1).any(|t| t.is("till")) {
+        return Role::Earlier;
+    }
+    // "ökar med 100 000 kr", "en höjning på 100 000 kr", "extra 100 000 kr".
+    if (ends_with(&["med"]) || ends_with(&["på"]) || ends_with(&["extra"]))
+        && clause.iter().any(|w| CHANGE_WORDS.contains(w))
+    {
+        return Role::Change;
+    }
+    if sentence_has(REFUSED_WORDS) || (sentence_has(APPLIED_WORDS) && !sentence_has(GRANTED_WORDS))
+    {
+        return Role::Applied;
+    }
+    if clause.iter().any(|w| NEGATIONS.contains(w)) {
+        return Role::Negated;
+    }
+    if clause.iter().any(|w| EARLIER_WORDS.contains(w)) {
+        return Role::Earlier;
+    }
+    // "År 2021 fick jouren 600 000 kr": a past year in the past tense.
+    let past_year = s.tokens.iter().any(|t| {
+        t.shape == Shape::Number
+            && t.text.len() == 4
+            && t.text
+                .parse::<i32>()
+                .is_ok_and(|y| (1990..2100).contains(&y) && year.is_none_or(|now| y < now))
+    });
+    if past_year && sentence_has(PAST_WORDS) {
+        return Role::Earlier;
+    }
+    if yearly {
+        Role::Yearly
+    } else {
+        Role::Other
+    }
+}
+
 /// The condition of a sentence that opens with "Om": its words up to "kan", "får" or a comma,
 /// and where it stops.
 fn condition_of(text: &str, s: &Sentence) -> Option<(String, usize)> {
@@ -244,6 +399,45 @@ fn condition_of(text: &str, s: &Sentence) -> Option<(String, usize)> {
     let last = s.tokens.get(stop.checked_sub(1)?)?;
     text.get(first.start..last.end)
         .map(|c| (c.to_string(), stop))
+}
+
+/// The names listed from token `from` ("socialnämnden, barn- och utbildningsnämnden och
+/// kommunstyrelsen"): split at commas and at an "och" that does not complete a word cut short
+/// with a hyphen. The names and the index of the last token.
+fn listed_names(s: &Sentence, from: usize) -> (Vec<String>, usize) {
+    let mut names: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut suspended = false;
+    let mut last = from;
+    for (k, t) in s.tokens.iter().enumerate().skip(from) {
+        match t.shape {
+            Shape::Word if t.is("och") && !suspended => {
+                names.push(current.join(" "));
+                current.clear();
+            }
+            Shape::Word if current.len() < 5 => {
+                current.push(t.text);
+                suspended = false;
+            }
+            Shape::Mark if t.text == "-" && !t.spaced && !current.is_empty() => {
+                current.push("-");
+                suspended = true;
+            }
+            Shape::Mark if t.text == "," => {
+                names.push(current.join(" "));
+                current.clear();
+            }
+            _ => break,
+        }
+        last = k;
+    }
+    names.push(current.join(" "));
+    let names = names
+        .into_iter()
+        .map(|n| n.replace(" -", "-"))
+        .filter(|n| !n.is_empty())
+        .collect();
+    (names, last)
 }
 
 fn capitalised(s: &str) -> String {

@@ -25,7 +25,7 @@ pub(super) fn found(
         quote: text.get(start..end)?.to_string(),
         start,
         end,
-        rule,
+        rule: rule.into(),
     })
 }
 
@@ -146,7 +146,13 @@ pub fn org_numbers(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
                     break;
                 }
             }
-            if j > i {
+            // Written as an organisationsnummer is: a hyphen, if any, before the last four
+            // digits (`0480-450006` is a telephone number).
+            let shaped = digits
+                .split_once('-')
+                .is_none_or(|(_, after)| after.len() == 4);
+            let phone = s.has("tel") || s.has("tfn") || s.has("ring") || s.has("nås");
+            if j > i && shaped && !phone {
                 if let (Ok(n), Some(last)) = (crate::OrgNumber::parse(&digits), j.checked_sub(1)) {
                     let whose = if n.group() == 2 {
                         "public_parties[0]"

@@ -78,6 +78,12 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// Characters that take no room: a soft hyphen, zero-width spaces and joiners, a byte-order
+/// mark. Inside a word or a number they are part of it; elsewhere they are skipped.
+const INVISIBLE: [char; 6] = [
+    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+
 /// The sentences of `text`: split after `.`, `!`, `?` (not inside a number) and at line
 /// breaks; a sentence of no tokens is dropped.
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
@@ -94,8 +100,22 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     }
     while let Some((i, c)) = iter.next() {
         if c == '\n' {
-            flush(&mut tokens, &mut out);
+            // A line that runs on (the next starts in lower case or with a digit, as text
+            // from a PDF wraps) stays in its sentence; any other line break ends it.
+            let next = text
+                .get(i + 1..)
+                .and_then(|r| r.trim_start_matches([' ', '\t', '\r']).chars().next());
+            let runs_on = next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit())
+                && tokens.last().is_some_and(|t: &Token| {
+                    !matches!(t.text, "." | "!" | "?" | ":" | ";") && t.shape != Shape::Mark
+                });
+            if !runs_on {
+                flush(&mut tokens, &mut out);
+            }
             spaced = true;
+            continue;
+        }
+        if INVISIBLE.contains(&c) {
             continue;
         }
         if c.is_whitespace() {
@@ -111,14 +131,20 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
         };
         if shape != Shape::Mark {
             while let Some(&(j, d)) = iter.peek() {
-                let inner = matches!(d, '-' | '\'' | ',')
-                    && text
-                        .get(j + 1..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(|n| match shape {
-                            Shape::Word => n.is_alphabetic() && d != ',',
-                            _ => n.is_ascii_digit() && d != '\'',
-                        });
+                // Inside a word: `-` and `'` before a letter; inside a number any mark that
+                // joins digits (`25.000`, `25,000`, `25'000`, `2025-01-01`, a soft hyphen),
+                // so that no amount is ever read from part of a number.
+                let next = text.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
+                let inner = match shape {
+                    Shape::Word => {
+                        (matches!(d, '-' | '\'') && next.is_some_and(char::is_alphabetic))
+                            || INVISIBLE.contains(&d)
+                    }
+                    _ => {
+                        (matches!(d, '-' | '\'' | ',' | '.' | '’' | '/') || INVISIBLE.contains(&d))
+                            && next.is_some_and(|n| n.is_ascii_digit())
+                    }
+                };
                 let same = match shape {
                     Shape::Word => d.is_alphabetic(),
                     _ => d.is_ascii_digit(),
@@ -134,8 +160,17 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
         let piece = text.get(i..end).unwrap_or_default();
         tokens.push(Token {
             text: piece,
-            lower: if piece.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(piece.to_lowercase())
+            lower: if piece
+                .chars()
+                .any(|c| c.is_uppercase() || INVISIBLE.contains(&c))
+            {
+                std::borrow::Cow::Owned(
+                    piece
+                        .chars()
+                        .filter(|c| !INVISIBLE.contains(c))
+                        .flat_map(char::to_lowercase)
+                        .collect(),
+                )
             } else {
                 std::borrow::Cow::Borrowed(piece)
             },
@@ -237,36 +272,91 @@ pub fn date_at(s: &Sentence, i: usize, month_end: bool) -> Option<(NaiveDate, us
     None
 }
 
+/// The value of a number as Swedish money writes it: `575000`, `1,5` (a decimal comma and one
+/// or two decimals), `25.000` and `1.500.000` (points between thousands). Anything else (`25,000`,
+/// `25'000`, a soft hyphen, a date) is not a number of kronor: `None`, never a part of it.
+fn number_value(written: &str) -> Option<rust_decimal::Decimal> {
+    let (whole, decimals) = match written.split_once(',') {
+        Some((w, d)) if (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) => {
+            (w, Some(d))
+        }
+        Some(_) => return None,
+        None => (written, None),
+    };
+    let groups: Vec<&str> = whole.split('.').collect();
+    let plain = match groups.as_slice() {
+        [one] => one
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| (*one).to_string())?,
+        [first, rest @ ..] => {
+            let ok = (1..=3).contains(&first.len())
+                && rest.iter().all(|g| g.len() == 3)
+                && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+            ok.then(|| groups.concat())?
+        }
+        [] => return None,
+    };
+    let text = match decimals {
+        Some(d) => format!("{plain}.{d}"),
+        None => plain,
+    };
+    text.parse().ok()
+}
+
 /// An amount of kronor that starts at token `i`: `575 000 kr`, `1 000 000 kronor`, `1,5
-/// miljoner kronor`, `1 mkr`, `300 tkr`. The amount in kronor and the index of its last token.
+/// miljoner kronor`, `1 mkr`, `300 tkr`, `500 000,50 kr`. The amount in kronor and the index of
+/// its last token. Never inside a number: a number token right after another (`500 000`: the
+/// `000`) starts no amount, and a number the reader cannot read makes no amount at all.
 pub fn kronor_at(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize)> {
     use rust_decimal::Decimal;
     let first = s.tokens.get(i)?;
-    if first.shape != Shape::Number || first.text.contains('-') {
+    if first.shape != Shape::Number {
         return None;
     }
-    // Groups of three digits after a space: `1 000 000`.
-    let mut digits = first.text.replace(',', ".");
+    let before = |k: usize| i.checked_sub(k).and_then(|j| s.tokens.get(j));
+    if before(1).is_some_and(|p| p.shape == Shape::Number) {
+        return None;
+    }
+    // `1:000`, `25·000`: a mark between digits, with no space, is inside a number.
+    if let (Some(mark), Some(number)) = (before(1), before(2)) {
+        if !first.spaced && !mark.spaced && number.shape == Shape::Number {
+            return None;
+        }
+    }
+    // Groups of three digits after a space: `1 000 000`, the last with öre: `000,50`.
+    let mut written = first.lower.to_string();
     let mut k = i;
-    if !first.text.contains(',') && first.text.len() <= 3 {
+    if first.text.len() <= 3 && first.text.bytes().all(|b| b.is_ascii_digit()) {
         while let Some(g) = s.tokens.get(k + 1) {
-            if g.shape == Shape::Number && g.spaced && g.text.len() == 3 && !g.text.contains(',') {
-                digits.push_str(g.text);
+            let digits = g.text.split(',').next().unwrap_or_default();
+            if g.shape == Shape::Number && g.spaced && digits.len() == 3 {
+                written.push_str(&g.lower);
                 k += 1;
+                if g.text.contains(',') {
+                    break;
+                }
             } else {
                 break;
             }
         }
     }
-    let value: Decimal = digits.parse().ok()?;
+    // A number followed by another that is not a group of three (`500 00 kr`) is not read.
+    if s.tokens
+        .get(k + 1)
+        .is_some_and(|t| t.shape == Shape::Number)
+    {
+        return None;
+    }
+    let value = number_value(&written)?;
     let unit = s.tokens.get(k + 1)?;
     let thousand = Decimal::from(1_000);
     let million = Decimal::from(1_000_000);
     let (factor, last) = match unit.lower.as_ref() {
-        "kr" | "kronor" | "sek" => (Decimal::ONE, k + 1),
+        "kr" | "kronor" | "sek" | ":-" => (Decimal::ONE, k + 1),
         "tkr" => (thousand, k + 1),
-        "mkr" | "mnkr" => (million, k + 1),
-        "miljon" | "miljoner" | "milj" | "tusen" => {
+        "mkr" | "mnkr" | "msek" => (million, k + 1),
+        "miljon" | "miljoner" | "milj" | "tusen" | "mn" => {
             let f = if unit.lower == "tusen" {
                 thousand
             } else {
@@ -274,6 +364,9 @@ pub fn kronor_at(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize
             };
             match s.tokens.get(k + 2) {
                 Some(c) if c.is("kr") || c.is("kronor") => (f, k + 2),
+                Some(c) if c.text == "." && s.tokens.get(k + 3).is_some_and(|c| c.is("kr")) => {
+                    (f, k + 3)
+                }
                 _ => return None,
             }
         }
