@@ -8,7 +8,7 @@ use crate::known::Known;
 use serde::Serialize;
 
 /// A short explanation of how a figure came about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Explanation {
     /// In Swedish.
     pub sv: String,

@@ -21,6 +21,7 @@
 //! ```
 
 mod money;
+mod period;
 mod rules;
 mod tokens;
 
@@ -49,6 +50,13 @@ pub struct Finding {
     pub end: usize,
     /// The rule that read it (`period`, `belopp-per-år`, `rättelse-inom`).
     pub rule: String,
+    /// Why the reading is uncertain, when it is ("ungefärligt belopp"): the user sees it
+    /// marked, and keeps it or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<crate::Explanation>,
+    /// The heading of the section the quote stands under ("§ 10 Ekonomi"), if the text has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 impl Finding {
@@ -236,7 +244,7 @@ fn undated(doc: &Value) -> bool {
 
 /// Terms with one value: two findings that disagree are a conflict.
 fn single_valued(path: &str) -> bool {
-    !path.starts_with("funding.components[")
+    (path == "funding.components[base]" || !path.starts_with("funding.components["))
         && !path.starts_with("obligations.documents")
         && path != "notes"
 }
@@ -275,7 +283,7 @@ impl Document {
 /// assert_eq!(x.agreement.sources[0].title, "avtal.txt");
 /// ```
 pub fn read(text: &str, doc: &Document) -> Extraction {
-    let mut x = extract(text);
+    let mut x = read_text(text, doc);
     if let Some(s) = x.agreement.sources.first_mut() {
         s.title.clone_from(&doc.name);
         s.date = doc.date;
@@ -285,13 +293,31 @@ pub fn read(text: &str, doc: &Document) -> Extraction {
 
 /// Reads `text`: every term it can read with confidence, each with its quote.
 pub fn extract(text: &str) -> Extraction {
+    read_text(text, &Document::default())
+}
+
+fn read_text(text: &str, doc: &Document) -> Extraction {
     let sentences = tokens::sentences(text);
+    // The text's own date (a dateline, "Publicerad 3 mars 2022"), else the one the user gives:
+    // what "i år" and "från årsskiftet" are read against.
+    let date = rules::text_date(&sentences).or(doc.date);
+    let year = date.map(|d| chrono::Datelike::year(&d));
     let mut all = Vec::new();
     rules::municipality(text, &sentences, &mut all);
     rules::org_numbers(text, &sentences, &mut all);
     rules::organisation(text, &sentences, &mut all);
+    let org = all
+        .iter()
+        .find(|f| f.path == "organisations[0].name")
+        .and_then(|f| f.value.as_str())
+        .and_then(|name| {
+            name.split_whitespace()
+                .find_map(|w| rules::jour_family(&w.to_lowercase()).map(str::to_string))
+        });
+    let several = rules::jour_families(&sentences) > 1;
     rules::term(text, &sentences, &mut all);
-    money::money(text, &sentences, None, &mut all);
+    period::years(text, &sentences, date, &mut all);
+    money::money(text, &sentences, year, org.as_deref(), several, &mut all);
     money::follow_up(text, &sentences, &mut all);
     all.sort_by_key(|f| f.start);
 

@@ -11,7 +11,14 @@ use serde_json::{json, Value};
 /// kronor ytterligare per år" (conditional), "drygt 1 miljon kronor över tre år" (a total, not a
 /// yearly amount, and "drygt" is not exact: kept in the notes, never as an amount); payment in
 /// "första kvartalet", "kvartalsvis"; an invoice "tillsammans med" its documents.
-pub fn money(text: &str, sentences: &[Sentence], year: Option<i32>, out: &mut Vec<Finding>) {
+pub fn money(
+    text: &str,
+    sentences: &[Sentence],
+    year: Option<i32>,
+    org: Option<&str>,
+    several: bool,
+    out: &mut Vec<Finding>,
+) {
     let mut components = 0usize;
     for (si, s) in sentences.iter().enumerate() {
         let n = s.tokens.len();
@@ -36,8 +43,26 @@ pub fn money(text: &str, sentences: &[Sentence], year: Option<i32>, out: &mut Ve
                 .unwrap_or_default();
             let role = role_of(s, i, last, &window, year);
             let plain = crate::Sek::rounded(kr).map(|v| v.to_plain());
+            // An amount said to be another organisation's is kept out ("… till Tjejjouren
+            // Luleå med 620 190 kronor").
+            let others = owner_of(s, i).is_some_and(|f| org.is_none_or(|o| o != f));
+            let role = if others || (org.is_none() && several && owner_of(s, i).is_some()) {
+                Role::Other
+            } else if role == Role::Approximate
+                && (window
+                    .windows(2)
+                    .any(|w| w == ["per", "år"] || w == ["om", "året"])
+                    || window.first() == Some(&"årligen"))
+            {
+                // "cirka 350 000 kronor per år": the year's amount, not exact.
+                Role::Granted
+            } else {
+                role
+            };
             match (plain, role) {
-                (Some(v), Role::Yearly) => {
+                (Some(v), Role::Yearly | Role::Granted)
+                    if kr >= rust_decimal::Decimal::from(1_000) =>
+                {
                     // The condition belongs to an amount that comes after it.
                     let condition = condition
                         .as_ref()
@@ -67,15 +92,30 @@ pub fn money(text: &str, sentences: &[Sentence], year: Option<i32>, out: &mut Ve
                         .iter()
                         .position(|w| *w == "år" || *w == "året" || *w == "årligen")
                         .map_or(last, |p| last + 1 + p);
-                    out.extend(found(
-                        text,
-                        s,
-                        i,
-                        span_end.min(n.saturating_sub(1)),
-                        &format!("funding.components[{components}]"),
-                        component,
-                        rule,
-                    ));
+                    let doubt = (role == Role::Granted).then(|| {
+                        crate::Explanation::new(
+                            "texten säger inte \"per år\": kontrollera att beloppet gäller ett år",
+                            "the text does not say \"per year\": check that the amount is a year's",
+                        )
+                    });
+                    out.extend(
+                        found(
+                            text,
+                            s,
+                            i,
+                            span_end.min(n.saturating_sub(1)),
+                            &if condition.is_none() && !replaces {
+                                // Two different yearly amounts of the same kind are a
+                                // conflict, never a sum.
+                                "funding.components[base]".to_string()
+                            } else {
+                                format!("funding.components[{components}]")
+                            },
+                            component,
+                            rule,
+                        )
+                        .map(|f| Finding { doubt, ..f }),
+                    );
                     components += 1;
                 }
                 // Small sums (a fee of 5 kronor) are not about an agreement's money.
@@ -203,6 +243,12 @@ enum Role {
     Applied,
     /// Said not to be: "beviljar inte".
     Negated,
+    /// What something costs: "hyran är 16 000 kronor i månaden".
+    Cost,
+    /// One end of a range: "mellan 20 000 och 40 000 kronor".
+    Range,
+    /// A grant for this year or a year named, without "per år": the year's amount, with doubt.
+    Granted,
     /// Nothing says it is yearly.
     Other,
 }
@@ -218,15 +264,18 @@ impl Role {
             Role::Change => "som en förändring",
             Role::Applied => "som sökt eller avslaget",
             Role::Negated => "med en negation",
-            Role::Yearly | Role::Other => return None,
+            Role::Cost => "som en kostnad",
+            Role::Range => "som gräns i ett spann",
+            Role::Yearly | Role::Granted | Role::Other => return None,
         })
     }
 }
 
 /// Words that each make an amount something other than this agreement's yearly amount, by where
-/// they stand: right before the amount, in the words before it, or anywhere in the sentence.
+/// they stand: right before the amount, in its clause before it, or anywhere in the sentence.
+/// Each list is a rule; `role_of` says in which order they apply.
 const APPROXIMATE_BEFORE: &[&str] = &[
-    "drygt", "cirka", "ca", "ungefär", "knappt", "runt", "omkring", "nästan", "över", "närmare",
+    "drygt", "cirka", "ca", "ungefär", "knappt", "runt", "omkring", "nästan", "närmare", "nära",
 ];
 const CEILING_BEFORE: &[&[&str]] = &[
     &["upp", "till"],
@@ -236,37 +285,29 @@ const CEILING_BEFORE: &[&[&str]] = &[
     &["maximum"],
     &["som", "mest"],
     &["ett", "tak", "på"],
+    &["över"],
+    &["mer", "än"],
+    &["minst"],
 ];
-const CHANGE_WORDS: &[&str] = &[
-    "ökar",
-    "ökas",
-    "ökat",
-    "ökning",
-    "höjs",
-    "höjer",
-    "höjt",
-    "höjning",
-    "höjningen",
-    "ökningen",
-    "utökas",
-    "utökning",
-    "minskar",
-    "minskas",
-    "minskning",
-    "sänks",
-    "sänker",
-    "sänkning",
-    "förstärkning",
+/// Beginnings of words for a change: "höjs", "höjde", "ökning", "sänkt", "förstärkts".
+const CHANGE_STEMS: &[&str] = &[
+    "höj",
+    "ök",
+    "sänk",
+    "minsk",
+    "förstärk",
+    "utök",
     "tillskott",
     "extra",
+    "skär",
 ];
 const EARLIER_WORDS: &[&str] = &[
     "tidigare",
     "förra",
     "föregående",
     "hittills",
-    "fram",
     "dittills",
+    "fjol",
 ];
 const APPLIED_WORDS: &[&str] = &[
     "ansökt",
@@ -284,20 +325,30 @@ const APPLIED_WORDS: &[&str] = &[
     "äskar",
     "äskade",
     "yrkar",
+    "yrkade",
     "önskar",
     "önskat",
     "efterfrågat",
+    "kräver",
+    "krävde",
+    "krav",
+    "vill",
+    "ville",
+    "tyckte",
+    "borde",
+    "bör",
+    "motion",
+    "motionen",
+    "löfte",
+    "lovat",
+    "utlovat",
+    "behöver",
+    "behövs",
+    "saknas",
+    "fattas",
 ];
 const REFUSED_WORDS: &[&str] = &["avslag", "avslå", "avslår", "avslogs", "avslagits"];
-const GRANTED_WORDS: &[&str] = &[
-    "bevilja",
-    "beviljar",
-    "beviljas",
-    "beviljat",
-    "beviljade",
-    "tilldela",
-];
-const NEGATIONS: &[&str] = &["inte", "ej", "icke", "aldrig"];
+const NEGATIONS: &[&str] = &["inte", "ej", "icke", "aldrig", "ingen", "inga"];
 const PAST_WORDS: &[&str] = &[
     "fick",
     "erhöll",
@@ -306,6 +357,35 @@ const PAST_WORDS: &[&str] = &[
     "erhållit",
     "betalade",
     "gav",
+    "delades",
+    "var",
+];
+/// What the money is for, when it is a cost rather than a grant: "hyran", "kostade".
+const COST_STEMS: &[&str] = &[
+    "kosta", "kostn", "hyra", "hyran", "årshyra", "lön", "budget", "omsätt", "utgift",
+];
+/// Words before an amount that make it a year's: "ett årligt bidrag på", "årets bidrag blir".
+const YEARLY_BEFORE: &[&str] = &["årligt", "årlig", "årliga", "årsbidrag", "årets", "årligen"];
+/// Verbs of a grant to the organisation, for an amount that says no "per år".
+const GRANT_WORDS: &[&str] = &[
+    "får",
+    "beviljas",
+    "beviljar",
+    "beviljat",
+    "beviljades",
+    "bevilja",
+    "tilldelas",
+    "tilldelats",
+    "erhåller",
+    "ges",
+    "ger",
+    "stöttar",
+    "bidrar",
+    "blir",
+    "uppgår",
+    "landar",
+    "höjs",
+    "höjts",
 ];
 
 /// The role of the amount at tokens `i..=last` of `s`; `window` is the words after it, `year`
@@ -315,18 +395,32 @@ fn role_of(s: &Sentence, i: usize, last: usize, window: &[&str], year: Option<i3
     let before: Vec<&str> = (i.saturating_sub(6)..i).map(word).collect();
     let ends_with = |ws: &[&str]| before.ends_with(ws);
     let sentence_has = |ws: &[&str]| s.tokens.iter().any(|t| ws.contains(&t.lower.as_ref()));
-    // Words before the amount in its own clause (back to a comma or a "men").
-    let clause: Vec<&str> = before
+    let stem_in = |w: &str, stems: &[&str]| stems.iter().any(|p| w.starts_with(p));
+    // Words before the amount in its own clause (back to a comma, a dash or a "men").
+    let clause: Vec<&str> = s
+        .tokens
+        .get(..i)
+        .unwrap_or_default()
         .iter()
         .rev()
-        .take_while(|w| **w != "," && **w != "men")
-        .copied()
+        .map(|t| t.lower.as_ref())
+        .take_while(|w| !matches!(*w, "," | "men" | "–" | ";" | ":" | "samt"))
         .collect();
-    let yearly = window.windows(2).any(|w| {
-        w == ["per", "år"] || w == ["om", "året"] || w == ["varje", "år"] || w == ["/", "år"]
+    let in_clause = |ws: &[&str]| clause.iter().any(|w| ws.contains(w));
+    let per_year = window.windows(2).any(|w| {
+        w == ["per", "år"]
+            || w == ["om", "året"]
+            || w == ["varje", "år"]
+            || w == ["/", "år"]
+            || w == ["i", "år"]
+            || w == ["per", "kalenderår"]
     }) || window
         .first()
         .is_some_and(|w| *w == "årligen" || *w == "/år");
+    let years_after: Vec<i32> = window
+        .iter()
+        .filter_map(|w| w.parse::<i32>().ok().filter(|y| (1990..2100).contains(y)))
+        .collect();
     if before
         .last()
         .is_some_and(|w| APPROXIMATE_BEFORE.contains(w))
@@ -336,37 +430,69 @@ fn role_of(s: &Sentence, i: usize, last: usize, window: &[&str], year: Option<i3
     if CEILING_BEFORE.iter().any(|ws| ends_with(ws)) {
         return Role::Ceiling;
     }
+    // "mellan 20 000 och 40 000 kronor"
+    if in_clause(&["mellan"]) && (ends_with(&["och"]) || window.first() == Some(&"och")) {
+        return Role::Range;
+    }
+    let one_year = window
+        .windows(2)
+        .any(|w| matches!(w, ["för", "verksamhetsåret"] | ["för", "år"]));
     if window.contains(&"över")
-        || window.contains(&"totalt")
-        || window
-            .windows(2)
-            .any(|w| w == ["under", "perioden"] || w == ["under", "avtalsperioden"])
-        || before.last() == Some(&"totalt")
-        || before.last() == Some(&"sammanlagt")
+        || window.windows(2).any(|w| {
+            w == ["under", "perioden"] || w == ["under", "avtalsperioden"] || w == ["för", "åren"]
+        })
+        || (before
+            .last()
+            .is_some_and(|w| *w == "totalt" || *w == "sammanlagt")
+            && !one_year)
     {
         return Role::Total;
     }
     // "från 400 000 kr per år till 500 000 kr per år": the first is the earlier level.
-    if ends_with(&["från"]) && s.tokens.iter().skip(last + 1).any(|t| t.is("till")) {
+    if ends_with(&["från"]) && s.tokens.iter().skip(last + 1).take(8).any(|t| t.is("till")) {
         return Role::Earlier;
     }
     // "ökar med 100 000 kr", "en höjning på 100 000 kr", "extra 100 000 kr".
-    if (ends_with(&["med"]) || ends_with(&["på"]) || ends_with(&["extra"]))
-        && clause.iter().any(|w| CHANGE_WORDS.contains(w))
+    if (ends_with(&["med"])
+        || ends_with(&["på"])
+        || ends_with(&["extra"])
+        || ends_with(&["ytterligare"]))
+        && clause.iter().any(|w| stem_in(w, CHANGE_STEMS))
     {
         return Role::Change;
     }
-    if sentence_has(REFUSED_WORDS) || (sentence_has(APPLIED_WORDS) && !sentence_has(GRANTED_WORDS))
+    if ends_with(&["extra"])
+        || window.first().is_some_and(|w| *w == "extra")
+        || window.windows(2).any(|w| w == ["i", "extra"])
     {
+        return Role::Change;
+    }
+    let earlier_in_sentence = |ws: &[&str]| {
+        s.tokens
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| ws.contains(&t.lower.as_ref()))
+    };
+    if sentence_has(REFUSED_WORDS) || earlier_in_sentence(APPLIED_WORDS) {
         return Role::Applied;
     }
     if clause.iter().any(|w| NEGATIONS.contains(w)) {
         return Role::Negated;
     }
-    if clause.iter().any(|w| EARLIER_WORDS.contains(w)) {
+    if clause.iter().any(|w| stem_in(w, COST_STEMS))
+        || window.first().is_some_and(|w| *w == "i")
+            && window
+                .get(1)
+                .is_some_and(|w| stem_in(w, &["hyra", "kostn", "lön"]))
+    {
+        return Role::Cost;
+    }
+    if in_clause(EARLIER_WORDS) || s.phrase(&["år", "sedan"]).is_some() {
         return Role::Earlier;
     }
-    // "År 2021 fick jouren 600 000 kr": a past year in the past tense.
+    // "År 2021 fick jouren 600 000 kr", "De fick 350 000 kr i bidrag 2009": a past year in the
+    // past tense.
     let past_year = s.tokens.iter().any(|t| {
         t.shape == Shape::Number
             && t.text.len() == 4
@@ -374,14 +500,49 @@ fn role_of(s: &Sentence, i: usize, last: usize, window: &[&str], year: Option<i3
                 .parse::<i32>()
                 .is_ok_and(|y| (1990..2100).contains(&y) && year.is_none_or(|now| y < now))
     });
-    if past_year && sentence_has(PAST_WORDS) {
+    if past_year && in_clause(PAST_WORDS)
+        || (clause.iter().any(|w| PAST_WORDS.contains(w))
+            && years_after.iter().any(|y| year.is_none_or(|now| *y < now)))
+    {
         return Role::Earlier;
     }
-    if yearly {
-        Role::Yearly
-    } else {
-        Role::Other
+    if per_year
+        || before
+            .iter()
+            .rev()
+            .take(4)
+            .any(|w| YEARLY_BEFORE.contains(w))
+    {
+        return Role::Yearly;
     }
+    // News: "får 300 000 kronor i kommunalt bidrag i år", "beviljar … 1 319 000 kr i
+    // föreningsstöd", "bidrag för år 2021 … med 1 067 500 kr": a grant, for this year or one
+    // year named, is the year's amount, proposed with doubt.
+    let this_year = s.phrase(&["i", "år"]).is_some()
+        || s.phrase(&["för", "år"]).is_some()
+        || s.phrase(&["för", "verksamhetsåret"]).is_some()
+        || sentence_has(&["årets", "nu"])
+        || (s.tokens.iter().any(|t| t.is("för") || t.is("under"))
+            && s.tokens.iter().any(|t| {
+                t.text.len() == 4
+                    && t.text
+                        .parse::<i32>()
+                        .is_ok_and(|y| (1990..2100).contains(&y) && year.is_none_or(|now| y >= now))
+            }));
+    if this_year && in_clause(GRANT_WORDS) {
+        return Role::Granted;
+    }
+    Role::Other
+}
+
+/// The jour an amount at token `i` goes to, by the nearest jour named before it in its sentence
+/// (its family: `kvinnojour`).
+fn owner_of<'s>(s: &'s Sentence, i: usize) -> Option<&'s str> {
+    s.tokens
+        .get(..i)?
+        .iter()
+        .rev()
+        .find_map(|t| super::rules::jour_family(&t.lower))
 }
 
 /// The condition of a sentence that opens with "Om": its words up to "kan", "får" or a comma,

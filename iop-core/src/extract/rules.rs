@@ -26,6 +26,8 @@ pub(super) fn found(
         start,
         end,
         rule: rule.into(),
+        doubt: None,
+        section: None,
     })
 }
 
@@ -304,7 +306,7 @@ pub fn org_numbers(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
 
 /// The family of a word that names a jour (`kvinnojour` for "Kvinnojouren", "kvinnojourens"),
 /// or `None` for other words, a bare "jouren" and the plural "jourer".
-fn jour_family(lower: &str) -> Option<&str> {
+pub(super) fn jour_family(lower: &str) -> Option<&str> {
     let stem = lower
         .strip_suffix("ens")
         .or_else(|| lower.strip_suffix("en"))
@@ -317,11 +319,95 @@ fn jour_family(lower: &str) -> Option<&str> {
     (family && stem.len() > "jour".len()).then_some(stem)
 }
 
+/// How many different jourer the text names (by family: kvinnojour, tjejjour, …).
+pub fn jour_families(sentences: &[Sentence]) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    for s in sentences {
+        for t in &s.tokens {
+            if let Some(f) = jour_family(&t.lower) {
+                seen.insert(f.to_string());
+            }
+        }
+    }
+    seen.len()
+}
+
+/// The date of the text: after "Publicerad" or "Uppdaterad" (the first), or a dateline (a short
+/// line with a date) among its first lines.
+pub fn text_date(sentences: &[Sentence]) -> Option<chrono::NaiveDate> {
+    let mut dateline = None;
+    for s in sentences.iter().take(15) {
+        let flagged = s.tokens.iter().position(|t| {
+            t.lower.starts_with("publicera") || t.lower.starts_with("uppdatera") || t.is("datum")
+        });
+        let from = flagged.map_or(0, |k| k + 1);
+        let found = (from..s.tokens.len().min(from + 8)).find_map(|i| date_at(s, i, false));
+        match (flagged, found) {
+            (Some(_), Some((d, _))) => return Some(d),
+            (None, Some((d, _))) if s.tokens.len() <= 12 && dateline.is_none() => {
+                dateline = Some(d)
+            }
+            _ => {}
+        }
+    }
+    dateline
+}
+
 /// Capitalised words that open a sentence and are not a name: "Nu får Uppsala kvinnojour".
 const NOT_A_NAME: &[&str] = &[
-    "nu", "där", "därför", "även", "också", "hos", "men", "och", "att", "när", "enligt", "till",
-    "från", "för", "med", "om", "i", "på", "det", "den", "som", "både", "så", "sedan", "dessutom",
-    "bidraget", "kommunen", "stödet", "en", "ett", "vår", "er", "hela", "varje", "nya", "ny",
+    "nu",
+    "där",
+    "därför",
+    "även",
+    "också",
+    "hos",
+    "men",
+    "och",
+    "att",
+    "när",
+    "enligt",
+    "till",
+    "från",
+    "för",
+    "med",
+    "om",
+    "i",
+    "på",
+    "det",
+    "den",
+    "som",
+    "både",
+    "så",
+    "sedan",
+    "dessutom",
+    "bidraget",
+    "kommunen",
+    "stödet",
+    "en",
+    "ett",
+    "vår",
+    "er",
+    "hela",
+    "varje",
+    "nya",
+    "ny",
+    "lokal",
+    "lokala",
+    "ideell",
+    "ideella",
+    "stor",
+    "liten",
+    "enda",
+    "egen",
+    "första",
+    "annan",
+    "regional",
+    "kommunal",
+    "kommunala",
+    "svensk",
+    "svenska",
+    "ytterligare",
+    "ingen",
 ];
 
 /// **Organisation.** A name built on a word for a jour (kvinnojour, tjejjour, brottsofferjour,
@@ -474,17 +560,26 @@ pub fn organisation(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) 
                 .entry(family)
                 .or_insert((0, t.start, HashMap::new()));
             e.0 += 1;
-            if a < i || b > i || !generic {
+            let capital_first = s.tokens.get(a).is_some_and(Token::capital);
+            if !generic || b > i || (a < i && capital_first) {
+                // A name written in lower case throughout ("tjej- och kvinnojouren") is not a
+                // full name, however many words it has.
+                let full = capital_first || b > i;
+                let key = if full {
+                    name.clone()
+                } else {
+                    name.replace(' ', "\u{a0}")
+                };
                 if let Some(f) = found(
                     text,
                     s,
                     a,
                     b,
                     "organisations[0].name",
-                    json!(name.clone()),
+                    json!(name),
                     "organisation-namn",
                 ) {
-                    e.2.entry(name).or_insert((0, f)).0 += 1;
+                    e.2.entry(key).or_insert((0, f)).0 += 1;
                 }
             }
             i = b + 1;

@@ -211,6 +211,17 @@ pub fn month(word: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
+/// An English month's abbreviation that Swedish does not share (`may`, `oct`).
+fn english_month(word: &str) -> Option<u32> {
+    match word {
+        "may" => Some(5),
+        "oct" | "october" => Some(10),
+        "june" => Some(6),
+        "july" => Some(7),
+        _ => None,
+    }
+}
+
 /// A small number written as a word (`två`, `trettio`), or as digits.
 pub fn count(word: &str) -> Option<u32> {
     const WORDS: [(&str, u32); 16] = [
@@ -256,6 +267,16 @@ pub fn date_at(s: &Sentence, i: usize, month_end: bool) -> Option<(NaiveDate, us
         let m = month(&next(1)?.lower)?;
         let y = year(next(2))?;
         return NaiveDate::from_ymd_opt(y, m, day).map(|d| (d, i + 2));
+    }
+    // "Dec 18, 2009", "Jan 25, 2017" (a dateline in English).
+    if let (Some(m), Some(d)) = (month(&t.lower).or_else(|| english_month(&t.lower)), next(1)) {
+        if d.shape == Shape::Number && d.text.len() <= 2 {
+            let comma = next(2).is_some_and(|c| c.text == ",");
+            let at = if comma { 3 } else { 2 };
+            if let (Ok(day), Some(y)) = (d.text.parse::<u32>(), year(next(at))) {
+                return NaiveDate::from_ymd_opt(y, m, day).map(|date| (date, i + at));
+            }
+        }
     }
     if t.is("sista") {
         let m = month(&next(1)?.lower)?;
