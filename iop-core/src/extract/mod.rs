@@ -20,15 +20,20 @@
 //! assert_eq!(&text[start.start..start.end], "1 januari 2022");
 //! ```
 
+mod assemble;
+mod follow_up;
 mod money;
+mod parties;
 mod period;
+mod roles;
 mod rules;
+mod sections;
 mod tokens;
 
 use crate::agreement::Agreement;
-use crate::edit::{apply, Edit};
+
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 /// At most this many items of the lists (amounts, notes) are read from one text: an agreement
@@ -108,6 +113,14 @@ impl Finding {
                 ("Uppföljningsmöten per år", "Follow-up meetings per year")
             }
             "notes" => ("Anteckning", "Note"),
+            "scope.background" => ("Bakgrund", "Background"),
+            "scope.purpose" => ("Syfte", "Purpose"),
+            "scope.target_groups" => ("Målgrupp", "Target group"),
+            "scope.exclusions" => ("Avgränsning", "Exclusions"),
+            "scope.values" => ("Värdegrund", "Values"),
+            "scope.child_concern_policy" => ("Orosanmälan", "Reports of concern"),
+            "scope.quality" => ("Kvalitetsgaranti", "Quality"),
+            "scope.service_areas" => ("Insatser", "Services"),
             _ if p.starts_with("obligations.documents") => ("Plan eller rapport", "Plan or report"),
             _ if p.starts_with("funding.components") => ("Belopp per år", "Amount per year"),
             _ => ("Villkor", "Term"),
@@ -154,6 +167,43 @@ impl Finding {
                 }
             }
             "funding.payments.on_invoice" => "ja".into(),
+            "termination.for_breach.cure_days" => match v.as_u64() {
+                Some(1) => "1 dag".into(),
+                Some(d) => format!("{d} dagar"),
+                None => text(v),
+            },
+            "obligations.meetings.per_year" => match v.as_u64() {
+                Some(1) => "1 gång per år".into(),
+                Some(n) => format!("{n} gånger per år"),
+                None => text(v),
+            },
+            "termination.for_breach.if_organisation_in_breach"
+            | "termination.for_breach.if_public_in_breach" => match v.as_str() {
+                Some("part_or_all") => "hela eller delar av beloppet betalas tillbaka".into(),
+                Some("all") => "hela beloppet betalas tillbaka".into(),
+                Some("nothing") => {
+                    "ingen återbetalning: organisationen behåller det utbetalda".into()
+                }
+                _ => "okänt".into(),
+            },
+            "term.start" | "term.stated_decision_due" => text(v),
+            p if p.starts_with("scope.") => {
+                let whole = match v {
+                    Value::Array(items) => items
+                        .iter()
+                        .map(|i| i.get("name").map_or_else(|| text(i), text))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    _ => text(v),
+                };
+                // A section of prose is shown by its beginning.
+                let short: String = whole.chars().take(160).collect();
+                if short.len() < whole.len() {
+                    format!("{short} …")
+                } else {
+                    short
+                }
+            }
             p if p.starts_with("funding.components") => {
                 let amount = v
                     .get("amount")
@@ -230,7 +280,12 @@ impl Extraction {
             .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
             .map(|(_, f)| f)
             .collect();
-        assemble(id, &kept).0
+        let doc = self
+            .agreement
+            .sources
+            .first()
+            .map_or("Inläst text", |s| s.id.as_str());
+        assemble::assemble(id, doc, &kept).0
     }
 }
 
@@ -244,6 +299,7 @@ fn undated(doc: &Value) -> bool {
 
 /// Terms with one value: two findings that disagree are a conflict.
 fn single_valued(path: &str) -> bool {
+    // Each section of prose is one term.
     (path == "funding.components[base]" || !path.starts_with("funding.components["))
         && !path.starts_with("obligations.documents")
         && path != "notes"
@@ -285,10 +341,18 @@ impl Document {
 pub fn read(text: &str, doc: &Document) -> Extraction {
     let mut x = read_text(text, doc);
     if let Some(s) = x.agreement.sources.first_mut() {
-        s.title.clone_from(&doc.name);
         s.date = doc.date;
     }
     x
+}
+
+/// The name a document goes by in the sources: its own, or "Inläst text".
+fn document_id(doc: &Document) -> &str {
+    if doc.name.trim().is_empty() {
+        "Inläst text"
+    } else {
+        doc.name.trim()
+    }
 }
 
 /// Reads `text`: every term it can read with confidence, each with its quote.
@@ -303,22 +367,35 @@ fn read_text(text: &str, doc: &Document) -> Extraction {
     let date = rules::text_date(&sentences).or(doc.date);
     let year = date.map(|d| chrono::Datelike::year(&d));
     let mut all = Vec::new();
-    rules::municipality(text, &sentences, &mut all);
+    parties::organisation(text, &sentences, &mut all);
+    let shared = all
+        .iter()
+        .find(|f| f.path == "organisations[0].name")
+        .and_then(|f| f.value.as_str())
+        .is_some_and(parties::names_two_places);
+    parties::municipality(text, &sentences, shared, &mut all);
     rules::org_numbers(text, &sentences, &mut all);
-    rules::organisation(text, &sentences, &mut all);
     let org = all
         .iter()
         .find(|f| f.path == "organisations[0].name")
         .and_then(|f| f.value.as_str())
-        .and_then(|name| {
-            name.split_whitespace()
-                .find_map(|w| rules::jour_family(&w.to_lowercase()).map(str::to_string))
+        .map(|name| {
+            name.split(|c: char| !c.is_alphabetic())
+                .filter_map(|w| parties::jour_family(&w.to_lowercase()).map(str::to_string))
+                .collect::<Vec<_>>()
         });
-    let several = rules::jour_families(&sentences) > 1;
+    let several = parties::jour_families(&sentences) > 1;
     rules::term(text, &sentences, &mut all);
     period::years(text, &sentences, date, &mut all);
     money::money(text, &sentences, year, org.as_deref(), several, &mut all);
-    money::follow_up(text, &sentences, &mut all);
+    let headings = sections::headings(text);
+    sections::scope(text, &headings, &mut all);
+    for f in &mut all {
+        if f.section.is_none() {
+            f.section = sections::section_at(&headings, f.start).map(|h| h.text.clone());
+        }
+    }
+    follow_up::follow_up(text, &sentences, &mut all);
     all.sort_by_key(|f| f.start);
 
     // The same value stated twice is one finding (the first); different values, a conflict.
@@ -394,7 +471,7 @@ fn read_text(text: &str, doc: &Document) -> Extraction {
     }
     let findings: Vec<Finding> = findings.into_iter().flatten().collect();
     let refs: Vec<&Finding> = findings.iter().collect();
-    let (agreement, applied) = assemble("text-1", &refs);
+    let (agreement, applied) = assemble::assemble("text-1", document_id(doc), &refs);
     // Only what went into the agreement is claimed, under the path where it went.
     let findings = applied;
     Extraction {
@@ -402,221 +479,6 @@ fn read_text(text: &str, doc: &Document) -> Extraction {
         findings,
         conflicts,
     }
-}
-
-/// The source of a part: the text, and the quote.
-fn source(f: &Finding) -> Value {
-    json!({"document": "text", "section": f.rule, "quote": f.quote})
-}
-
-/// The quotes that state each part of the agreement (its term, payments, follow-up,
-/// termination), gathered into the part's one source.
-#[derive(Default)]
-struct Parts(std::collections::BTreeMap<&'static str, (Vec<String>, Vec<String>)>);
-
-impl Parts {
-    fn note(&mut self, part: &'static str, f: &Finding) -> bool {
-        let e = self.0.entry(part).or_default();
-        if !e.0.contains(&f.rule) {
-            e.0.push(f.rule.clone());
-        }
-        e.1.push(f.quote.clone());
-        true
-    }
-}
-
-/// Builds the agreement from findings by the core's own edits, so nothing a file could not hold
-/// is made; the findings that applied, with the paths they went to.
-fn assemble(id: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
-    let mut blank = Agreement::blank(id);
-    blank.sources.push(crate::source::SourceDocument {
-        id: "text".into(),
-        title: "Inläst text".into(),
-        date: None,
-    });
-    // Fast: every edit on the JSON, read once at the end. Should that read refuse (a value of
-    // the wrong kind), each edit again on its own, keeping only those that read.
-    let mut json = serde_json::to_value(&blank).unwrap_or(Value::Null);
-    let applied = assemble_into(&mut json, findings);
-    let (mut a, applied) = match crate::scenario::agreement_from_value(json) {
-        Ok(a) => (a, applied),
-        Err(_) => {
-            let applied = assemble_into(&mut blank, findings);
-            (blank, applied)
-        }
-    };
-    // Named for people after its organisation, as the list shows it.
-    a.name = a.organisation_names();
-    a.draft = crate::edit::is_draft(&a);
-    (a, applied)
-}
-
-/// What the findings are built into: the agreement's JSON (fast) or the agreement (each edit
-/// read on its own).
-trait Doc {
-    /// Makes the edit; whether it applied.
-    fn edit(&mut self, e: Edit) -> bool;
-    /// The length of the list at `path`.
-    fn len(&self, path: &str) -> usize;
-}
-
-impl Doc for Value {
-    fn edit(&mut self, e: Edit) -> bool {
-        crate::edit::apply_json(self, &e).is_ok()
-    }
-    fn len(&self, path: &str) -> usize {
-        path.split('.')
-            .try_fold(self, |v, k| v.get(k))
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len)
-    }
-}
-
-impl Doc for Agreement {
-    fn edit(&mut self, e: Edit) -> bool {
-        match apply(self, &e) {
-            Ok(done) => {
-                *self = done.agreement;
-                true
-            }
-            Err(_) => false,
-        }
-    }
-    fn len(&self, path: &str) -> usize {
-        serde_json::to_value(self).map_or(0, |v| Doc::len(&v, path))
-    }
-}
-
-fn assemble_into<D: Doc>(a: &mut D, findings: &[&Finding]) -> Vec<Finding> {
-    let mut applied = Vec::new();
-    let set = |a: &mut D, e: Edit| -> bool { a.edit(e) };
-    let party = json!({"name": "", "kommunkod": null, "org_number": null, "bodies": [], "contact": null, "signatories": [], "source": null});
-    let org = json!({"name": "", "legal_name": null, "org_number": null, "contact": null, "signatories": [], "source": null});
-    let cure = findings
-        .iter()
-        .find(|f| f.path == "termination.for_breach.cure_days");
-    let mut notes: Vec<String> = Vec::new();
-    let mut parts = Parts::default();
-    for f in findings {
-        let mut path = f.path.clone();
-        let ok = match f.path.as_str() {
-            p if p.starts_with("public_parties[0]") => {
-                if a.len("public_parties") == 0 {
-                    set(
-                        a,
-                        Edit::Insert {
-                            path: "public_parties".into(),
-                            index: 0,
-                            value: party.clone(),
-                        },
-                    );
-                }
-                set(a, Edit::set(p, f.value.clone()))
-            }
-            p if p.starts_with("organisations[0]") => {
-                if a.len("organisations") == 0 {
-                    set(
-                        a,
-                        Edit::Insert {
-                            path: "organisations".into(),
-                            index: 0,
-                            value: org.clone(),
-                        },
-                    );
-                }
-                set(a, Edit::set(p, f.value.clone()))
-            }
-            p if p.starts_with("funding.components[") => {
-                let index = a.len("funding.components");
-                let mut v = f.value.clone();
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("source".into(), source(f));
-                }
-                path = format!("funding.components[{index}]");
-                set(
-                    a,
-                    Edit::Insert {
-                        path: "funding.components".into(),
-                        index,
-                        value: v,
-                    },
-                )
-            }
-            p if p.starts_with("obligations.documents") => {
-                let index = a.len("obligations.documents");
-                path = format!("obligations.documents[{index}]");
-                set(
-                    a,
-                    Edit::Insert {
-                        path: "obligations.documents".into(),
-                        index,
-                        value: f.value.clone(),
-                    },
-                ) && parts.note("obligations.source", f)
-            }
-            "obligations.meetings.per_year" => {
-                set(
-                    a,
-                    Edit::set(
-                        "obligations.meetings",
-                        json!({"per_year": f.value, "responsible": "", "invited": []}),
-                    ),
-                ) && parts.note("obligations.source", f)
-            }
-            "termination.for_breach.cure_days" => {
-                let side = |p: &str| {
-                    findings
-                        .iter()
-                        .find(|g| g.path == p)
-                        .map_or(json!("unknown"), |g| g.value.clone())
-                };
-                let clause = json!({
-                    "cure_days": f.value,
-                    "if_organisation_in_breach": side("termination.for_breach.if_organisation_in_breach"),
-                    "if_public_in_breach": side("termination.for_breach.if_public_in_breach"),
-                });
-                set(a, Edit::set("termination.for_breach", clause))
-                    && parts.note("termination.source", f)
-            }
-            // Repayment rules ride on the breach clause; without its cure days there is none.
-            p if p.starts_with("termination.for_breach.if_") => cure.is_some(),
-            "notes" => {
-                notes.push(f.value.as_str().unwrap_or_default().to_string());
-                true
-            }
-            p => {
-                let done = set(a, Edit::set(p, f.value.clone()));
-                let part = if p.starts_with("term.") {
-                    Some("term.source")
-                } else if p.starts_with("funding.payments") || p == "funding.split" {
-                    Some("funding.payments.source")
-                } else if p.starts_with("termination.") {
-                    Some("termination.source")
-                } else {
-                    None
-                };
-                if let (true, Some(part)) = (done, part) {
-                    parts.note(part, f);
-                }
-                done
-            }
-        };
-        if ok {
-            applied.push(Finding {
-                path,
-                ..(*f).clone()
-            });
-        }
-    }
-    if !notes.is_empty() {
-        set(a, Edit::set("notes", json!(notes.join(" "))));
-    }
-    for (part, (rules, quotes)) in parts.0 {
-        let v =
-            json!({"document": "text", "section": rules.join(", "), "quote": quotes.join(" … ")});
-        set(a, Edit::set(part, v));
-    }
-    applied
 }
 
 #[cfg(test)]

@@ -69,6 +69,10 @@ const NOT_THIS: &[&str] = &[
     "saknas",
     "inte",
     "ingen",
+    "mottog",
+    "erhöll",
+    "betalade",
+    "gav",
 ];
 
 /// Words that make a sentence speak of this agreement or grant, for a year alone ("för 2021").
@@ -130,7 +134,7 @@ pub fn years(text: &str, sentences: &[Sentence], date: Option<NaiveDate>, out: &
         // A year alone, or a start or an end alone, counts in a sentence that names the jour
         // or the agreement.
         let named_here = s.tokens.iter().any(|t| {
-            super::rules::jour_family(&t.lower).is_some() || THIS.contains(&t.lower.as_ref())
+            super::parties::jour_family(&t.lower).is_some() || THIS.contains(&t.lower.as_ref())
         });
         let mut i = 0;
         while i < n {
@@ -205,7 +209,7 @@ pub fn years(text: &str, sentences: &[Sentence], date: Option<NaiveDate>, out: &
         // names the jour or the agreement.
         if start.is_none() && end.is_none() && !singles.is_empty() && named_here {
             let ys: Vec<i32> = singles.iter().map(|(y, _)| *y).collect();
-            let consecutive = ys.windows(2).all(|w| w[1] == w[0] + 1);
+            let consecutive = ys.windows(2).all(|w| matches!(w, [a, b] if *b == a + 1));
             if let (true, Some(&(y1, a)), Some(&(y2, b))) =
                 (consecutive, singles.first(), singles.last())
             {

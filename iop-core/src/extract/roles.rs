@@ -1,0 +1,321 @@
+//! What an amount is, by the words around it: each list of words is a rule, and `role_of`
+//! says in which order they apply.
+
+use super::tokens::{Sentence, Shape};
+
+/// What an amount is, by the words around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Role {
+    /// The yearly amount of the agreement: "650 000 kr per år".
+    Yearly,
+    /// Over several years: "1 miljon kronor över tre år", "totalt".
+    Total,
+    /// Not exact: "drygt", "cirka", "knappt".
+    Approximate,
+    /// A ceiling: "upp till", "högst", "maximalt".
+    Ceiling,
+    /// An earlier level: "tidigare", "från 400 000 kr … till", "2021 fick".
+    Earlier,
+    /// A change: "ökar med 100 000 kr", "en höjning på".
+    Change,
+    /// Applied for, asked for, or refused: "ansökt om", "avslag".
+    Applied,
+    /// Said not to be: "beviljar inte".
+    Negated,
+    /// What something costs: "hyran är 16 000 kronor i månaden".
+    Cost,
+    /// One end of a range: "mellan 20 000 och 40 000 kronor".
+    Range,
+    /// A grant for this year or a year named, without "per år": the year's amount, with doubt.
+    Granted,
+    /// Nothing says it is yearly.
+    Other,
+}
+
+impl Role {
+    /// What the notes say the amount is, in Swedish; `None` for an amount worth no note.
+    pub(super) fn note(self) -> Option<&'static str> {
+        Some(match self {
+            Role::Total => "totalt",
+            Role::Approximate => "ungefär, inte exakt",
+            Role::Ceiling => "som högsta belopp",
+            Role::Earlier => "som en tidigare nivå",
+            Role::Change => "som en förändring",
+            Role::Applied => "som sökt eller avslaget",
+            Role::Negated => "med en negation",
+            Role::Cost => "som en kostnad",
+            Role::Range => "som gräns i ett spann",
+            Role::Yearly | Role::Granted | Role::Other => return None,
+        })
+    }
+}
+
+/// Words that each make an amount something other than this agreement's yearly amount, by where
+/// they stand: right before the amount, in its clause before it, or anywhere in the sentence.
+/// Each list is a rule; `role_of` says in which order they apply.
+pub(super) const APPROXIMATE_BEFORE: &[&str] = &[
+    "drygt", "cirka", "ca", "ungefär", "knappt", "runt", "omkring", "nästan", "närmare", "nära",
+];
+const CEILING_BEFORE: &[&[&str]] = &[
+    &["upp", "till"],
+    &["högst"],
+    &["max"],
+    &["maximalt"],
+    &["maximum"],
+    &["som", "mest"],
+    &["ett", "tak", "på"],
+    &["över"],
+    &["mer", "än"],
+    &["minst"],
+];
+/// Beginnings of words for a change: "höjs", "höjde", "ökning", "sänkt", "förstärkts".
+const CHANGE_STEMS: &[&str] = &[
+    "höj",
+    "ök",
+    "sänk",
+    "minsk",
+    "förstärk",
+    "utök",
+    "tillskott",
+    "extra",
+    "skär",
+];
+const EARLIER_WORDS: &[&str] = &[
+    "tidigare",
+    "förra",
+    "föregående",
+    "hittills",
+    "dittills",
+    "fjol",
+];
+const APPLIED_WORDS: &[&str] = &[
+    "ansökt",
+    "ansökte",
+    "ansöker",
+    "ansökan",
+    "ansökningen",
+    "sökt",
+    "sökte",
+    "söker",
+    "begärt",
+    "begärde",
+    "begär",
+    "äskat",
+    "äskar",
+    "äskade",
+    "yrkar",
+    "yrkade",
+    "önskar",
+    "önskat",
+    "efterfrågat",
+    "kräver",
+    "krävde",
+    "krav",
+    "vill",
+    "ville",
+    "tyckte",
+    "borde",
+    "bör",
+    "motion",
+    "motionen",
+    "löfte",
+    "lovat",
+    "utlovat",
+    "behöver",
+    "behövs",
+    "saknas",
+    "fattas",
+];
+const REFUSED_WORDS: &[&str] = &["avslag", "avslå", "avslår", "avslogs", "avslagits"];
+const NEGATIONS: &[&str] = &["inte", "ej", "icke", "aldrig", "ingen", "inga"];
+const PAST_WORDS: &[&str] = &[
+    "fick",
+    "erhöll",
+    "hade",
+    "fått",
+    "erhållit",
+    "betalade",
+    "gav",
+    "delades",
+    "var",
+];
+/// What the money is for, when it is a cost rather than a grant: "hyran", "kostade".
+const COST_STEMS: &[&str] = &[
+    "kosta", "kostn", "hyra", "hyran", "årshyra", "lön", "budget", "omsätt", "utgift",
+];
+/// Words before an amount that make it a year's: "ett årligt bidrag på", "årets bidrag blir".
+const YEARLY_BEFORE: &[&str] = &["årligt", "årlig", "årliga", "årsbidrag", "årets", "årligen"];
+/// Verbs of a grant to the organisation, for an amount that says no "per år".
+const GRANT_WORDS: &[&str] = &[
+    "får",
+    "beviljas",
+    "beviljar",
+    "beviljat",
+    "beviljades",
+    "bevilja",
+    "tilldelas",
+    "tilldelats",
+    "erhåller",
+    "ges",
+    "ger",
+    "stöttar",
+    "bidrar",
+    "blir",
+    "uppgår",
+    "landar",
+    "höjs",
+    "höjts",
+];
+
+/// The role of the amount at tokens `i..=last` of `s`; `window` is the words after it, `year`
+/// the year the text is from, if known.
+pub(super) fn role_of(
+    s: &Sentence,
+    i: usize,
+    last: usize,
+    window: &[&str],
+    year: Option<i32>,
+) -> Role {
+    let word = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_ref());
+    let before: Vec<&str> = (i.saturating_sub(6)..i).map(word).collect();
+    let ends_with = |ws: &[&str]| before.ends_with(ws);
+    let sentence_has = |ws: &[&str]| s.tokens.iter().any(|t| ws.contains(&t.lower.as_ref()));
+    let stem_in = |w: &str, stems: &[&str]| stems.iter().any(|p| w.starts_with(p));
+    // Words before the amount in its own clause (back to a comma, a dash or a "men").
+    let clause: Vec<&str> = s
+        .tokens
+        .get(..i)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .map(|t| t.lower.as_ref())
+        .take_while(|w| !matches!(*w, "," | "men" | "–" | ";" | ":" | "samt"))
+        .collect();
+    let in_clause = |ws: &[&str]| clause.iter().any(|w| ws.contains(w));
+    let per_year = window.windows(2).any(|w| {
+        w == ["per", "år"]
+            || w == ["om", "året"]
+            || w == ["varje", "år"]
+            || w == ["/", "år"]
+            || w == ["i", "år"]
+            || w == ["per", "kalenderår"]
+    }) || window
+        .first()
+        .is_some_and(|w| *w == "årligen" || *w == "/år");
+    let years_after: Vec<i32> = window
+        .iter()
+        .filter_map(|w| w.parse::<i32>().ok().filter(|y| (1990..2100).contains(y)))
+        .collect();
+    if CEILING_BEFORE.iter().any(|ws| ends_with(ws)) {
+        return Role::Ceiling;
+    }
+    // "mellan 20 000 och 40 000 kronor"
+    if in_clause(&["mellan"]) && (ends_with(&["och"]) || window.first() == Some(&"och")) {
+        return Role::Range;
+    }
+    let one_year = window
+        .windows(2)
+        .any(|w| matches!(w, ["för", "verksamhetsåret"] | ["för", "år"]));
+    if window.contains(&"över")
+        || window.windows(2).any(|w| {
+            w == ["under", "perioden"] || w == ["under", "avtalsperioden"] || w == ["för", "åren"]
+        })
+        || (before
+            .last()
+            .is_some_and(|w| *w == "totalt" || *w == "sammanlagt")
+            && !one_year)
+    {
+        return Role::Total;
+    }
+    if before
+        .last()
+        .is_some_and(|w| APPROXIMATE_BEFORE.contains(w))
+    {
+        return Role::Approximate;
+    }
+    // "från 400 000 kr per år till 500 000 kr per år": the first is the earlier level.
+    if ends_with(&["från"]) && s.tokens.iter().skip(last + 1).take(8).any(|t| t.is("till")) {
+        return Role::Earlier;
+    }
+    // "ökar med 100 000 kr", "en höjning på 100 000 kr", "extra 100 000 kr".
+    if (ends_with(&["med"])
+        || ends_with(&["på"])
+        || ends_with(&["extra"])
+        || ends_with(&["ytterligare"]))
+        && clause.iter().any(|w| stem_in(w, CHANGE_STEMS))
+    {
+        return Role::Change;
+    }
+    if ends_with(&["extra"])
+        || window.first().is_some_and(|w| *w == "extra")
+        || window.windows(2).any(|w| w == ["i", "extra"])
+    {
+        return Role::Change;
+    }
+    let earlier_in_sentence = |ws: &[&str]| {
+        s.tokens
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| ws.contains(&t.lower.as_ref()))
+    };
+    if sentence_has(REFUSED_WORDS) || earlier_in_sentence(APPLIED_WORDS) {
+        return Role::Applied;
+    }
+    if clause.iter().any(|w| NEGATIONS.contains(w)) {
+        return Role::Negated;
+    }
+    if clause.iter().any(|w| stem_in(w, COST_STEMS))
+        || window.first().is_some_and(|w| *w == "i")
+            && window
+                .get(1)
+                .is_some_and(|w| stem_in(w, &["hyra", "kostn", "lön"]))
+    {
+        return Role::Cost;
+    }
+    if in_clause(EARLIER_WORDS) || s.phrase(&["år", "sedan"]).is_some() {
+        return Role::Earlier;
+    }
+    // "År 2021 fick jouren 600 000 kr", "De fick 350 000 kr i bidrag 2009": a past year in the
+    // past tense.
+    let past_year = s.tokens.iter().any(|t| {
+        t.shape == Shape::Number
+            && t.text.len() == 4
+            && t.text
+                .parse::<i32>()
+                .is_ok_and(|y| (1990..2100).contains(&y) && year.is_none_or(|now| y < now))
+    });
+    if past_year && in_clause(PAST_WORDS)
+        || (clause.iter().any(|w| PAST_WORDS.contains(w))
+            && years_after.iter().any(|y| year.is_none_or(|now| *y < now)))
+    {
+        return Role::Earlier;
+    }
+    if per_year
+        || before
+            .iter()
+            .rev()
+            .take(4)
+            .any(|w| YEARLY_BEFORE.contains(w))
+    {
+        return Role::Yearly;
+    }
+    // News: "får 300 000 kronor i kommunalt bidrag i år", "beviljar … 1 319 000 kr i
+    // föreningsstöd", "bidrag för år 2021 … med 1 067 500 kr": a grant, for this year or one
+    // year named, is the year's amount, proposed with doubt.
+    let this_year = s.phrase(&["i", "år"]).is_some()
+        || s.phrase(&["för", "år"]).is_some()
+        || s.phrase(&["för", "verksamhetsåret"]).is_some()
+        || sentence_has(&["årets", "nu"])
+        || (s.tokens.iter().any(|t| t.is("för") || t.is("under"))
+            && s.tokens.iter().any(|t| {
+                t.text.len() == 4
+                    && t.text
+                        .parse::<i32>()
+                        .is_ok_and(|y| (1990..2100).contains(&y) && year.is_none_or(|now| y >= now))
+            }));
+    if this_year && in_clause(GRANT_WORDS) {
+        return Role::Granted;
+    }
+    Role::Other
+}
