@@ -324,3 +324,31 @@ fn a_text_about_something_else_yields_nothing_and_any_input_reads_without_a_pani
     let _ = extract("");
     let _ = extract("1 000 000 000 000 000 000 000 kr per år. 31 februari 2024 – 2025-13-45. Rättelse inom 99999999999 dagar.");
 }
+
+#[test]
+fn the_seed_agreement_read_from_its_text_gives_a_draft_with_its_first_nine_sections_filled() {
+    let x = iop_core::extract::read(
+        &text("seeds/001_2a6dc1f590a5bec8.txt"),
+        &iop_core::extract::Document::named("avtal.txt"),
+    );
+    let a = x.accepted("inlast-1", &[]);
+    assert_eq!(
+        a.name,
+        "Kalmar – Kvinnojouren & Ungdomsjouren Kalmar, 2025–2027"
+    );
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let md = iop_core::draft::draft_markdown(&a, at);
+    let first_nine = md.split("## 10.").next().unwrap();
+    assert!(first_nine.contains("## 9."), "{md}");
+    assert!(!first_nine.contains("[ATT FYLLA I"), "{first_nine}");
+    assert!(md.contains("har funnits i 40 år"), "{md}");
+    // Every source names the document and the section its words stand under.
+    assert_eq!(a.sources[0].id, "avtal.txt");
+    let term = a.term.source.as_ref().unwrap();
+    assert_eq!(
+        (term.document.as_str(), term.section.as_str()),
+        ("avtal.txt", "11. Avtalstid")
+    );
+    let money = a.funding.components[0].source.as_ref().unwrap();
+    assert_eq!(money.section, "10. Ekonomi");
+}

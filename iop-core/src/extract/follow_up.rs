@@ -1,16 +1,16 @@
 //! The rules for follow-up and termination: cure period, notice, meetings, plans and reports,
 //! repayment.
 
-use super::rules::{found, sentence_finding};
-use super::tokens::{count, Sentence};
-use super::Finding;
+use super::rules::{found, sentence_finding, Found};
+use super::tokens::{count, Sentences};
 use serde_json::json;
 
 /// **Uppföljning, ändringar och uppsägning.** "rättelse inom 30 dagar", "uppsägningstid … sex
 /// månader", "minst två gånger per år" (meetings), the yearly verksamhetsplan and
 /// verksamhetsberättelse, "återbetalningsskyldiga för delar eller hela beloppet", "får … behålla".
-pub fn follow_up(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
-    for s in sentences {
+pub fn follow_up(text: &str, sentences: &Sentences, out: &mut Found) {
+    for s in sentences.iter() {
+        let s = &s;
         let n = s.tokens.len();
         if let Some(k) = s.phrase(&["rättelse", "inom"]) {
             if let (Some(d), Some(unit)) = (

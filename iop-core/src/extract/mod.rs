@@ -113,6 +113,7 @@ impl Finding {
                 ("Uppföljningsmöten per år", "Follow-up meetings per year")
             }
             "notes" => ("Anteckning", "Note"),
+            _ if p.ends_with(".contact") => ("Kontaktperson", "Contact"),
             "scope.background" => ("Bakgrund", "Background"),
             "scope.purpose" => ("Syfte", "Purpose"),
             "scope.target_groups" => ("Målgrupp", "Target group"),
@@ -167,6 +168,11 @@ impl Finding {
                 }
             }
             "funding.payments.on_invoice" => "ja".into(),
+            p if p.ends_with(".contact") => ["name", "email", "phone"]
+                .iter()
+                .filter_map(|k| v.get(k).and_then(Value::as_str))
+                .collect::<Vec<_>>()
+                .join(", "),
             "termination.for_breach.cure_days" => match v.as_u64() {
                 Some(1) => "1 dag".into(),
                 Some(d) => format!("{d} dagar"),
@@ -366,7 +372,7 @@ fn read_text(text: &str, doc: &Document) -> Extraction {
     // what "i år" and "från årsskiftet" are read against.
     let date = rules::text_date(&sentences).or(doc.date);
     let year = date.map(|d| chrono::Datelike::year(&d));
-    let mut all = Vec::new();
+    let mut all = rules::Found::default();
     parties::organisation(text, &sentences, &mut all);
     let shared = all
         .iter()
@@ -390,12 +396,14 @@ fn read_text(text: &str, doc: &Document) -> Extraction {
     money::money(text, &sentences, year, org.as_deref(), several, &mut all);
     let headings = sections::headings(text);
     sections::scope(text, &headings, &mut all);
+    sections::contacts(text, &headings, &mut all);
+    follow_up::follow_up(text, &sentences, &mut all);
+    let mut all = all.into_items();
     for f in &mut all {
         if f.section.is_none() {
             f.section = sections::section_at(&headings, f.start).map(|h| h.text.clone());
         }
     }
-    follow_up::follow_up(text, &sentences, &mut all);
     all.sort_by_key(|f| f.start);
 
     // The same value stated twice is one finding (the first); different values, a conflict.

@@ -2,8 +2,8 @@
 //! payers, payment timing and invoices.
 
 use super::roles::{role_of, Role, APPROXIMATE_BEFORE};
-use super::rules::{found, sentence_finding};
-use super::tokens::{kronor_at, Sentence, Shape};
+use super::rules::{found, sentence_finding, Found};
+use super::tokens::{kronor_at, Sentence, Sentences, Shape};
 use super::Finding;
 use serde_json::{json, Value};
 
@@ -14,14 +14,15 @@ use serde_json::{json, Value};
 /// "första kvartalet", "kvartalsvis"; an invoice "tillsammans med" its documents.
 pub fn money(
     text: &str,
-    sentences: &[Sentence],
+    sentences: &Sentences,
     year: Option<i32>,
     org: Option<&[String]>,
     several: bool,
-    out: &mut Vec<Finding>,
+    out: &mut Found,
 ) {
     let mut components = 0usize;
     for (si, s) in sentences.iter().enumerate() {
+        let s = &s;
         let n = s.tokens.len();
         // What the sentence says around its amounts, looked up once (a long sentence with many
         // amounts stays linear).
@@ -208,7 +209,8 @@ pub fn money(
                 json!(true),
                 "faktura",
             ));
-            for t in [Some(s), sentences.get(si + 1)].into_iter().flatten() {
+            let next = sentences.get(si + 1);
+            for t in [Some(s), next.as_ref()].into_iter().flatten() {
                 if let Some(k) = t.phrase(&["tillsammans", "med"]) {
                     let docs: Vec<Value> = t
                         .tokens

@@ -1,7 +1,7 @@
 //! The rules that read the parties: the kommun, and the jour by its name.
 
-use super::rules::found;
-use super::tokens::{Sentence, Shape, Token};
+use super::rules::{found, Found};
+use super::tokens::{Sentences, Shape, Token};
 use super::Finding;
 use serde_json::json;
 use std::collections::HashMap;
@@ -57,7 +57,7 @@ fn named(words: &str) -> Option<&'static crate::Municipality> {
 /// party; "Kvinnojouren i Lerum", "Lerums kvinnojour", "socialnämnden i Vallentuna", a dateline
 /// ("LERUM:") place the agreement; a name elsewhere in the text counts least. The municipality
 /// named most surely, and then most often, is the public party; two alike is left unknown.
-pub fn municipality(text: &str, sentences: &[Sentence], shared: bool, out: &mut Vec<Finding>) {
+pub fn municipality(text: &str, sentences: &Sentences, shared: bool, out: &mut Found) {
     // name → (how surely, how often, the kommunkod finding, the party's name finding)
     let mut seen: HashMap<&str, (Named, usize, Finding, Option<Finding>)> = HashMap::new();
     // The kommuner named as a party in a sentence about an agreement.
@@ -76,7 +76,8 @@ pub fn municipality(text: &str, sentences: &[Sentence], shared: bool, out: &mut 
                 e.1 += 1;
             }
         };
-    for s in sentences {
+    for s in sentences.iter() {
+        let s = &s;
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
@@ -238,9 +239,10 @@ pub(super) fn jour_family(lower: &str) -> Option<&str> {
 }
 
 /// How many different jourer the text names (by family: kvinnojour, tjejjour, …).
-pub fn jour_families(sentences: &[Sentence]) -> usize {
+pub fn jour_families(sentences: &Sentences) -> usize {
     let mut seen = std::collections::HashSet::new();
-    for s in sentences {
+    for s in sentences.iter() {
+        let s = &s;
         for t in &s.tokens {
             if let Some(f) = jour_family(&t.lower) {
                 seen.insert(f.to_string());
@@ -316,10 +318,11 @@ type Family = (usize, usize, HashMap<String, (usize, Finding)>);
 /// "Järfällas kvinnojour", "Agera kvinnojour", "Kvinno- och tjejjouren Ada". The jour named most
 /// often (its bare mentions count: "Kvinnojouren" is Kvinnojouren i Kungsbacka's), in its name
 /// used most often, then fullest.
-pub fn organisation(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
+pub fn organisation(text: &str, sentences: &Sentences, out: &mut Found) {
     // family → (mentions, first mention, names → (count, finding))
     let mut families: HashMap<String, Family> = HashMap::new();
-    for s in sentences {
+    for s in sentences.iter() {
+        let s = &s;
         let n = s.tokens.len();
         let word = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_ref());
         let mut i = 0;

@@ -5,8 +5,8 @@
 //! årsskiftet", "ett treårigt avtal från årsskiftet". A period that belongs to something else
 //! (one applied for, an earlier agreement, a coming procurement) is not the agreement's.
 
-use super::rules::found;
-use super::tokens::{count, Sentence, Shape};
+use super::rules::{found, Found};
+use super::tokens::{count, Sentences, Shape};
 use super::Finding;
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
@@ -113,8 +113,9 @@ fn last_day(y: i32) -> Option<NaiveDate> {
 }
 
 /// Proposes start and end read from years; `date` is the text's date.
-pub fn years(text: &str, sentences: &[Sentence], date: Option<NaiveDate>, out: &mut Vec<Finding>) {
-    for s in sentences {
+pub fn years(text: &str, sentences: &Sentences, date: Option<NaiveDate>, out: &mut Found) {
+    for s in sentences.iter() {
+        let s = &s;
         let about = s
             .tokens
             .iter()

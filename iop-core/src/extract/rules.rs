@@ -2,9 +2,68 @@
 //! termination are in `money`). Each states the Swedish it reads and proposes
 //! findings; none guesses: a term it cannot read with confidence is left alone.
 
-use super::tokens::{count, date_at, Sentence, Shape};
+use super::tokens::{count, date_at, Sentence, Sentences, Shape};
 use super::Finding;
 use serde_json::{json, Value};
+
+/// What the rules have found: each (term, value) once, and at most [`super::MAX_ITEMS`] × 2
+/// different values of one term, so that the memory for a long text of repeated statements
+/// does not grow with its length.
+#[derive(Default)]
+pub struct Found {
+    items: Vec<Finding>,
+    seen: std::collections::HashSet<(String, String)>,
+    per_term: std::collections::HashMap<String, usize>,
+}
+
+impl Found {
+    /// Keeps `f` unless the same term with the same value is kept, or the term has too many.
+    pub fn push(&mut self, f: Finding) {
+        // "funding.components[3]" and "funding.components[0]" are one term.
+        let mut term = String::with_capacity(f.path.len());
+        let mut inside = false;
+        for c in f.path.chars() {
+            match c {
+                '[' => inside = true,
+                ']' => inside = false,
+                d if inside && d.is_ascii_digit() => continue,
+                _ => {}
+            }
+            term.push(c);
+        }
+        let count = self.per_term.entry(term.clone()).or_default();
+        if *count >= 2 * super::MAX_ITEMS || !self.seen.insert((term, f.value.to_string())) {
+            return;
+        }
+        *count += 1;
+        self.items.push(f);
+    }
+
+    /// Keeps each of `fs`.
+    pub fn extend(&mut self, fs: impl IntoIterator<Item = Finding>) {
+        for f in fs {
+            self.push(f);
+        }
+    }
+
+    /// What was kept, in the order found.
+    pub fn into_items(self) -> Vec<Finding> {
+        self.items
+    }
+}
+
+impl std::ops::Deref for Found {
+    type Target = [Finding];
+    fn deref(&self) -> &[Finding] {
+        &self.items
+    }
+}
+
+impl std::ops::DerefMut for Found {
+    fn deref_mut(&mut self) -> &mut [Finding] {
+        &mut self.items
+    }
+}
 
 /// A finding over tokens `a..=b` of sentence `s`.
 pub(super) fn found(
@@ -51,8 +110,11 @@ pub(super) fn sentence_finding(
 
 /// **Organisationsnummer** as written, spaces included ("83 24 01-3807", "212000-0746"), with a
 /// valid check digit; the first digit says whose it is (2: a public body, else the organisation).
-pub fn org_numbers(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
-    for s in sentences {
+pub fn org_numbers(text: &str, sentences: &Sentences, out: &mut Found) {
+    for s in sentences.iter() {
+        let s = &s;
+        // Looked up once per sentence: a sentence of many numbers stays linear.
+        let phone = s.has("tel") || s.has("tfn") || s.has("ring") || s.has("nås");
         let mut i = 0;
         while i < s.tokens.len() {
             // Up to four number tokens in a row, joined: `83 24 01-3807`.
@@ -73,7 +135,6 @@ pub fn org_numbers(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
             let shaped = digits
                 .split_once('-')
                 .is_none_or(|(_, after)| after.len() == 4);
-            let phone = s.has("tel") || s.has("tfn") || s.has("ring") || s.has("nås");
             if j > i && shaped && !phone {
                 if let (Ok(n), Some(last)) = (crate::OrgNumber::parse(&digits), j.checked_sub(1)) {
                     let whose = if n.group() == 2 {
@@ -103,9 +164,10 @@ pub fn org_numbers(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
 
 /// The date of the text: after "Publicerad" or "Uppdaterad" (the first), or a dateline (a short
 /// line with a date) among its first lines.
-pub fn text_date(sentences: &[Sentence]) -> Option<chrono::NaiveDate> {
+pub fn text_date(sentences: &Sentences) -> Option<chrono::NaiveDate> {
     let mut dateline = None;
     for s in sentences.iter().take(15) {
+        let s = &s;
         let flagged = s.tokens.iter().position(|t| {
             t.lower.starts_with("publicera") || t.lower.starts_with("uppdatera") || t.is("datum")
         });
@@ -126,8 +188,9 @@ pub fn text_date(sentences: &[Sentence]) -> Option<chrono::NaiveDate> {
 /// 2027-12-31", "påbörjas den 1 juli 2021 och pågår fram till och med den 30 juni 2023", "gäller
 /// fram tills sista december 2023", "gäller till och med 2019-12-31", "löper ut 2019-12-31", "2023 -
 /// 2025" (an agreement of whole years); a new proposal "senast till september 2019".
-pub fn term(text: &str, sentences: &[Sentence], out: &mut Vec<Finding>) {
-    for s in sentences {
+pub fn term(text: &str, sentences: &Sentences, out: &mut Found) {
+    for s in sentences.iter() {
+        let s = &s;
         let about_term = s.has("avtal")
             || s.has("överenskommelse")
             || s.has("samarbet")

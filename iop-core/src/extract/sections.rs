@@ -3,6 +3,7 @@
 //! sections that say what the partnership is for (Bakgrund, Syfte, Målgrupp, Avgränsning,
 //! Värdegrund, Orosanmälan, Insatser, Kvalitetsgaranti) becomes the agreement's scope.
 
+use super::rules::Found;
 use super::Finding;
 use serde_json::{json, Value};
 
@@ -81,7 +82,8 @@ pub fn headings(text: &str) -> Vec<Heading> {
         let lower = line.to_lowercase();
         let named =
             NAMES.iter().any(|n| lower.starts_with(n)) && line.split_whitespace().count() <= 6;
-        if is_numbered || named {
+        // An agreement has tens of headings; a text of thousands is not one, and is not kept.
+        if (is_numbered || named) && out.len() < 2_000 {
             out.push(Heading {
                 start,
                 end: start + line.len(),
@@ -128,7 +130,7 @@ fn body(text: &str, hs: &[Heading], i: usize) -> Vec<String> {
 
 /// What an agreement says in prose, as findings on `scope.*`: the heading is the quote, the
 /// section's text the value.
-pub fn scope(text: &str, hs: &[Heading], out: &mut Vec<Finding>) {
+pub fn scope(text: &str, hs: &[Heading], out: &mut Found) {
     for (i, h) in hs.iter().enumerate() {
         let name = name_of(h);
         let paragraphs = body(text, hs, i);
@@ -157,6 +159,76 @@ pub fn scope(text: &str, hs: &[Heading], out: &mut Vec<Finding>) {
             doubt: None,
             section: Some(h.text.clone()),
         });
+    }
+}
+
+/// **Parter och kontaktpersoner.** Under the parties' heading, a line naming a party (a kommun,
+/// or a jour) followed by "Kontaktperson: …", "E-post: …", "Tel: …": that party's contact.
+pub fn contacts(text: &str, hs: &[Heading], out: &mut Found) {
+    for (i, h) in hs.iter().enumerate() {
+        if !name_of(h).starts_with("parter") {
+            continue;
+        }
+        let end = hs.get(i + 1).map_or(text.len(), |n| n.start);
+        let mut side: Option<&str> = None;
+        // (side, name, email, phone, start, end of the contact line)
+        let mut found: Vec<(&str, String, Option<String>, Option<String>, usize, usize)> =
+            Vec::new();
+        let mut at = h.end;
+        for raw in text
+            .get(h.end..end)
+            .unwrap_or_default()
+            .split_inclusive('\n')
+        {
+            let line = raw.trim();
+            let start = at + (raw.len() - raw.trim_start().len());
+            at += raw.len();
+            if line.is_empty() {
+                continue;
+            }
+            let lower = line.to_lowercase();
+            let Some((key, value)) = line.split_once(':') else {
+                if lower.contains("kommun") || lower.contains("region") || lower.ends_with(" stad")
+                {
+                    side = Some("public_parties[0]");
+                } else if lower
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| super::parties::jour_family(w).is_some())
+                {
+                    side = Some("organisations[0]");
+                }
+                continue;
+            };
+            let (key, value) = (key.trim().to_lowercase(), value.trim().to_string());
+            match (side, key.as_str()) {
+                (Some(p), "kontaktperson" | "kontakt") if !value.is_empty() => {
+                    found.push((p, value, None, None, start, start + line.len()));
+                }
+                (Some(p), "e-post" | "epost" | "mejl") => {
+                    if let Some(c) = found.last_mut().filter(|c| c.0 == p) {
+                        c.2 = Some(value);
+                    }
+                }
+                (Some(p), "tel" | "telefon" | "tfn") => {
+                    if let Some(c) = found.last_mut().filter(|c| c.0 == p) {
+                        c.3 = Some(value);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (party, name, email, phone, start, end) in found {
+            out.push(Finding {
+                path: format!("{party}.contact"),
+                value: json!({"name": name, "email": email, "phone": phone}),
+                quote: text.get(start..end).unwrap_or_default().to_string(),
+                start,
+                end,
+                rule: "kontaktperson".into(),
+                doubt: None,
+                section: Some(h.text.clone()),
+            });
+        }
     }
 }
 
@@ -217,8 +289,9 @@ mod tests {
             Some("§ 4 Avtalstid och uppsägning")
         );
         assert!(section_at(&hs, 3).is_none());
-        let mut out = Vec::new();
+        let mut out = Found::default();
         scope(text, &hs, &mut out);
+        let out = out.into_items();
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].value, json!("Jouren finns."));
     }

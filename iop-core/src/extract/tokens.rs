@@ -84,42 +84,118 @@ const INVISIBLE: [char; 6] = [
     '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
 ];
 
-/// The sentences of `text`: split after `.`, `!`, `?` (not inside a number) and at line
-/// breaks; a sentence of no tokens is dropped.
-pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
-    let mut out = Vec::new();
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut spaced = true;
-    let mut iter = text.char_indices().peekable();
-    fn flush<'t>(tokens: &mut Vec<Token<'t>>, out: &mut Vec<Sentence<'t>>) {
-        if !tokens.is_empty() {
-            out.push(Sentence {
-                tokens: std::mem::take(tokens),
-            });
-        }
+/// The most bytes a sentence runs to before it is cut at the next space: real sentences are far
+/// shorter, and a text of one endless sentence must not cost memory by its whole length.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// A text's sentences, kept as byte ranges and tokenised one at a time when a rule reads them,
+/// so that memory grows with the longest sentence, not with the text.
+pub struct Sentences<'a> {
+    text: &'a str,
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'a> Sentences<'a> {
+    /// The sentence at `i`, tokenised.
+    pub fn get(&self, i: usize) -> Option<Sentence<'a>> {
+        let &(a, b) = self.spans.get(i)?;
+        Some(tokenise(self.text, a, b))
     }
+
+    /// Each sentence, tokenised as it is reached.
+    pub fn iter(&self) -> impl Iterator<Item = Sentence<'a>> + '_ {
+        self.spans.iter().map(|&(a, b)| tokenise(self.text, a, b))
+    }
+}
+
+/// The tokens of `text[a..b]`, as one sentence.
+fn tokenise(text: &str, a: usize, b: usize) -> Sentence<'_> {
+    let mut tokens = Vec::new();
+    scan(text, a, b, false, |t| {
+        if let Some(t) = t {
+            tokens.push(t);
+        }
+    });
+    Sentence { tokens }
+}
+
+/// The sentences of `text`: split after `.`, `!`, `?` (not inside a number), at line breaks
+/// (unless the next line runs on), and after [`MAX_SENTENCE_BYTES`] at a space; a sentence of no
+/// tokens is dropped.
+pub fn sentences(text: &str) -> Sentences<'_> {
+    let mut spans = Vec::new();
+    let mut first: Option<usize> = None;
+    let mut last_end = 0;
+    scan(text, 0, text.len(), true, |t| match t {
+        Some(t) => {
+            first.get_or_insert(t.start);
+            last_end = t.end;
+        }
+        None => {
+            if let Some(a) = first.take() {
+                spans.push((a, last_end));
+            }
+        }
+    });
+    if let Some(a) = first {
+        spans.push((a, last_end));
+    }
+    Sentences { text, spans }
+}
+
+/// One pass over `text[from..to]`: each token, and (when `split`) `None` at each sentence's end.
+fn scan<'a>(
+    text: &'a str,
+    from: usize,
+    to: usize,
+    split: bool,
+    mut emit: impl FnMut(Option<Token<'a>>),
+) {
+    let body = text.get(..to).unwrap_or_default();
+    let mut spaced = true;
+    // The last token of the sentence: its text and shape; and where the sentence began.
+    let mut last: Option<(&str, Shape)> = None;
+    let mut began: Option<usize> = None;
+    let mut iter = body
+        .get(from..)
+        .unwrap_or_default()
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .peekable();
+    let end_sentence = |last: &mut Option<(&str, Shape)>,
+                        began: &mut Option<usize>,
+                        emit: &mut dyn FnMut(Option<Token<'a>>)| {
+        if split && last.is_some() {
+            emit(None);
+        }
+        *last = None;
+        *began = None;
+    };
     while let Some((i, c)) = iter.next() {
         if c == '\n' {
             // A line that runs on (the next starts in lower case or with a digit, as text
             // from a PDF wraps) stays in its sentence; any other line break ends it.
-            let next = text
+            let next = body
                 .get(i + 1..)
                 .and_then(|r| r.trim_start_matches([' ', '\t', '\r']).chars().next());
             let runs_on = next.is_some_and(|n| n.is_lowercase() || n.is_ascii_digit())
-                && tokens.last().is_some_and(|t: &Token| {
-                    !matches!(t.text, "." | "!" | "?" | ":" | ";") && t.shape != Shape::Mark
+                && last.is_some_and(|(t, shape)| {
+                    !matches!(t, "." | "!" | "?" | ":" | ";") && shape != Shape::Mark
                 });
             if !runs_on {
-                flush(&mut tokens, &mut out);
+                end_sentence(&mut last, &mut began, &mut emit);
             }
             spaced = true;
             continue;
         }
-        if INVISIBLE.contains(&c) {
-            continue;
-        }
         if c.is_whitespace() {
             spaced = true;
+            if began.is_some_and(|b| i - b > MAX_SENTENCE_BYTES) {
+                end_sentence(&mut last, &mut began, &mut emit);
+            }
+            continue;
+        }
+        if INVISIBLE.contains(&c) {
             continue;
         }
         let (shape, mut end) = if c.is_alphabetic() {
@@ -134,7 +210,7 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
                 // Inside a word: `-` and `'` before a letter; inside a number any mark that
                 // joins digits (`25.000`, `25,000`, `25'000`, `2025-01-01`, a soft hyphen),
                 // so that no amount is ever read from part of a number.
-                let next = text.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
+                let next = body.get(j + d.len_utf8()..).and_then(|r| r.chars().next());
                 let inner = match shape {
                     Shape::Word => {
                         (matches!(d, '-' | '\'') && next.is_some_and(char::is_alphabetic))
@@ -157,8 +233,10 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
                 }
             }
         }
-        let piece = text.get(i..end).unwrap_or_default();
-        tokens.push(Token {
+        let piece = body.get(i..end).unwrap_or_default();
+        began.get_or_insert(i);
+        last = Some((piece, shape));
+        emit(Some(Token {
             text: piece,
             lower: if piece
                 .chars()
@@ -178,15 +256,13 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
             end,
             shape,
             spaced,
-        });
+        }));
         spaced = false;
         // A full stop ends a sentence unless a digit follows at once (`2.5`).
         if matches!(c, '.' | '!' | '?') && iter.peek().is_none_or(|&(_, n)| n.is_whitespace()) {
-            flush(&mut tokens, &mut out);
+            end_sentence(&mut last, &mut began, &mut emit);
         }
     }
-    flush(&mut tokens, &mut out);
-    out
 }
 
 /// The Swedish month `word` (`januari`, `jan`), 1–12.
@@ -403,7 +479,7 @@ mod tests {
     #[test]
     fn sentences_and_tokens_keep_their_places() {
         let text = "Överenskommelsen gäller för perioden 1 januari 2022 till 31 december 2024.\nKalmar kommun ersätter 650 000 kr per år.";
-        let s = sentences(text);
+        let s: Vec<Sentence> = sentences(text).iter().collect();
         assert_eq!(s.len(), 2);
         let t = &s[1].tokens[0];
         assert_eq!(&text[t.start..t.end], "Kalmar");
@@ -425,14 +501,14 @@ mod tests {
             ("1 mkr", "1000000"),
             ("1 000 000 kronor", "1000000"),
         ] {
-            let s = sentences(text);
+            let s: Vec<Sentence> = sentences(text).iter().collect();
             assert_eq!(
                 kronor_at(&s[0], 0).map(|k| k.0.to_string()).as_deref(),
                 Some(want),
                 "{text}"
             );
         }
-        let iso = sentences("2025-01-01 – 2027-12-31");
+        let iso: Vec<Sentence> = sentences("2025-01-01 – 2027-12-31").iter().collect();
         assert_eq!(iso[0].tokens.len(), 3);
     }
 }
