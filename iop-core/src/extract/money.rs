@@ -1,7 +1,7 @@
 //! The rules for money: yearly amounts (each amount's role is in `roles`), the split between
 //! payers, payment timing and invoices.
 
-use super::roles::{role_of, Role, APPROXIMATE_BEFORE};
+use super::roles::{role_of, Facts, Role, APPROXIMATE_BEFORE};
 use super::rules::{found, sentence_finding, Found};
 use super::tokens::{kronor_at, Sentence, Sentences, Shape};
 use super::Finding;
@@ -26,6 +26,7 @@ pub fn money(
         let n = s.tokens.len();
         // What the sentence says around its amounts, looked up once (a long sentence with many
         // amounts stays linear).
+        let facts = Facts::of(s, year);
         let replaces = s.has("föreningsbidrag") && s.has("ersätter");
         let condition = if s.has("ytterligare") {
             condition_of(text, s)
@@ -43,7 +44,7 @@ pub fn money(
                 .get(last + 1..(last + 7).min(n))
                 .map(|ts| ts.iter().map(|t| t.lower.as_ref()).collect())
                 .unwrap_or_default();
-            let role = role_of(s, i, last, &window, year);
+            let role = role_of(s, &facts, i, last, &window, year);
             let plain = crate::Sek::rounded(kr).map(|v| v.to_plain());
             // An amount said to be another organisation's is kept out ("… till Tjejjouren
             // Luleå med 620 190 kronor").

@@ -167,10 +167,56 @@ const GRANT_WORDS: &[&str] = &[
     "höjts",
 ];
 
+/// What a sentence says as a whole, looked up once for all its amounts (a sentence of many
+/// amounts stays linear).
+pub(super) struct Facts<'s> {
+    /// Each word, lower-cased, and where it first stands.
+    first: std::collections::HashMap<&'s str, usize>,
+    /// "i år", "för år", "för verksamhetsåret", "år sedan".
+    this_year: bool,
+    ago: bool,
+    /// A year before the text's (or any year, when its date is unknown).
+    past_year: bool,
+    /// "för" or "under" a year from the text's on.
+    for_a_year: bool,
+}
+
+impl<'s> Facts<'s> {
+    /// The facts of `s`, read against the text's `year`.
+    pub(super) fn of(s: &'s Sentence, year: Option<i32>) -> Facts<'s> {
+        let mut first = std::collections::HashMap::new();
+        for (k, t) in s.tokens.iter().enumerate() {
+            first.entry(t.lower.as_ref()).or_insert(k);
+        }
+        let years = || {
+            s.tokens.iter().filter_map(|t| {
+                (t.shape == Shape::Number && t.text.len() == 4)
+                    .then(|| t.text.parse::<i32>().ok())
+                    .flatten()
+                    .filter(|y| (1990..2100).contains(y))
+            })
+        };
+        let has = |w: &str| first.contains_key(w);
+        Facts {
+            this_year: s.phrase(&["i", "år"]).is_some()
+                || s.phrase(&["för", "år"]).is_some()
+                || s.phrase(&["för", "verksamhetsåret"]).is_some()
+                || has("årets")
+                || has("nu"),
+            ago: s.phrase(&["år", "sedan"]).is_some(),
+            past_year: years().any(|y| year.is_none_or(|now| y < now)),
+            for_a_year: (has("för") || has("under"))
+                && years().any(|y| year.is_none_or(|now| y >= now)),
+            first,
+        }
+    }
+}
+
 /// The role of the amount at tokens `i..=last` of `s`; `window` is the words after it, `year`
 /// the year the text is from, if known.
 pub(super) fn role_of(
     s: &Sentence,
+    facts: &Facts,
     i: usize,
     last: usize,
     window: &[&str],
@@ -179,7 +225,7 @@ pub(super) fn role_of(
     let word = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_ref());
     let before: Vec<&str> = (i.saturating_sub(6)..i).map(word).collect();
     let ends_with = |ws: &[&str]| before.ends_with(ws);
-    let sentence_has = |ws: &[&str]| s.tokens.iter().any(|t| ws.contains(&t.lower.as_ref()));
+    let sentence_has = |ws: &[&str]| ws.iter().any(|w| facts.first.contains_key(w));
     let stem_in = |w: &str, stems: &[&str]| stems.iter().any(|p| w.starts_with(p));
     // Words before the amount in its own clause (back to a comma, a dash or a "men").
     let clause: Vec<&str> = s
@@ -190,6 +236,7 @@ pub(super) fn role_of(
         .rev()
         .map(|t| t.lower.as_ref())
         .take_while(|w| !matches!(*w, "," | "men" | "–" | ";" | ":" | "samt"))
+        .take(40)
         .collect();
     let in_clause = |ws: &[&str]| clause.iter().any(|w| ws.contains(w));
     let per_year = window.windows(2).any(|w| {
@@ -253,11 +300,8 @@ pub(super) fn role_of(
         return Role::Change;
     }
     let earlier_in_sentence = |ws: &[&str]| {
-        s.tokens
-            .get(..i)
-            .unwrap_or_default()
-            .iter()
-            .any(|t| ws.contains(&t.lower.as_ref()))
+        ws.iter()
+            .any(|w| facts.first.get(w).is_some_and(|&k| k < i))
     };
     if sentence_has(REFUSED_WORDS) || earlier_in_sentence(APPLIED_WORDS) {
         return Role::Applied;
@@ -273,18 +317,12 @@ pub(super) fn role_of(
     {
         return Role::Cost;
     }
-    if in_clause(EARLIER_WORDS) || s.phrase(&["år", "sedan"]).is_some() {
+    if in_clause(EARLIER_WORDS) || facts.ago {
         return Role::Earlier;
     }
     // "År 2021 fick jouren 600 000 kr", "De fick 350 000 kr i bidrag 2009": a past year in the
     // past tense.
-    let past_year = s.tokens.iter().any(|t| {
-        t.shape == Shape::Number
-            && t.text.len() == 4
-            && t.text
-                .parse::<i32>()
-                .is_ok_and(|y| (1990..2100).contains(&y) && year.is_none_or(|now| y < now))
-    });
+    let past_year = facts.past_year;
     if past_year && in_clause(PAST_WORDS)
         || (clause.iter().any(|w| PAST_WORDS.contains(w))
             && years_after.iter().any(|y| year.is_none_or(|now| *y < now)))
@@ -303,17 +341,7 @@ pub(super) fn role_of(
     // News: "får 300 000 kronor i kommunalt bidrag i år", "beviljar … 1 319 000 kr i
     // föreningsstöd", "bidrag för år 2021 … med 1 067 500 kr": a grant, for this year or one
     // year named, is the year's amount, proposed with doubt.
-    let this_year = s.phrase(&["i", "år"]).is_some()
-        || s.phrase(&["för", "år"]).is_some()
-        || s.phrase(&["för", "verksamhetsåret"]).is_some()
-        || sentence_has(&["årets", "nu"])
-        || (s.tokens.iter().any(|t| t.is("för") || t.is("under"))
-            && s.tokens.iter().any(|t| {
-                t.text.len() == 4
-                    && t.text
-                        .parse::<i32>()
-                        .is_ok_and(|y| (1990..2100).contains(&y) && year.is_none_or(|now| y >= now))
-            }));
+    let this_year = facts.this_year || facts.for_a_year;
     if this_year && in_clause(GRANT_WORDS) {
         return Role::Granted;
     }
