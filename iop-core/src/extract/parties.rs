@@ -117,7 +117,7 @@ pub fn municipality(text: &str, sentences: &Sentences, shared: bool, out: &mut F
                 || placing(next) && next.starts_with("kvinno")
                 || prev == "kommunen" && word(i.wrapping_sub(2)) == "i"
                 || (i == 0
-                    && (next == ":"
+                    && (matches!(next, ":" | "•" | "|" | "–" | "-")
                         || s.tokens
                             .get(last + 1)
                             .is_some_and(|t| t.shape == Shape::Number && !t.spaced)))

@@ -120,13 +120,36 @@ pub fn years(text: &str, sentences: &Sentences, date: Option<NaiveDate>, out: &m
             .tokens
             .iter()
             .any(|t| ABOUT.iter().any(|w| t.lower.starts_with(w)));
-        let other = s
-            .tokens
-            .iter()
-            .any(|t| NOT_THIS.iter().any(|w| t.lower.starts_with(w)));
-        if !about || other {
+        if !about {
             continue;
         }
+        // A period belongs to its clause: "Socialdemokraterna ville utreda, men beslut fattades
+        // om … för åren 2021-2022" is the decision's.
+        let mut clause_of = vec![0usize; s.tokens.len()];
+        let mut clause = 0;
+        for (k, t) in s.tokens.iter().enumerate() {
+            if matches!(t.lower.as_ref(), "," | "men" | ";" | "–") {
+                clause += 1;
+            }
+            if let Some(c) = clause_of.get_mut(k) {
+                *c = clause;
+            }
+        }
+        let mut other_in = vec![false; clause + 1];
+        for (k, t) in s.tokens.iter().enumerate() {
+            if NOT_THIS.iter().any(|w| t.lower.starts_with(w)) {
+                if let Some(o) = clause_of.get(k).and_then(|&c| other_in.get_mut(c)) {
+                    *o = true;
+                }
+            }
+        }
+        let other = |k: usize| {
+            clause_of
+                .get(k)
+                .and_then(|&c| other_in.get(c))
+                .copied()
+                .unwrap_or(true)
+        };
         let n = s.tokens.len();
         let word = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_ref());
         let mut start: Option<(NaiveDate, usize, usize)> = None;
@@ -136,10 +159,15 @@ pub fn years(text: &str, sentences: &Sentences, date: Option<NaiveDate>, out: &m
         // or the agreement.
         let named_here = s.tokens.iter().any(|t| {
             super::parties::jour_family(&t.lower).is_some() || THIS.contains(&t.lower.as_ref())
-        });
+        }) || s.phrase(&["detta", "avtal"]).is_some()
+            || s.phrase(&["denna", "överenskommelse"]).is_some();
         let mut i = 0;
         while i < n {
             let Some(t) = s.tokens.get(i) else { break };
+            if other(i) {
+                i += 1;
+                continue;
+            }
             // "2021-2022" as one token.
             if t.shape == Shape::Number && t.text.len() == 9 {
                 if let Some((a, b)) = t.text.split_once('-') {
@@ -228,7 +256,7 @@ pub fn years(text: &str, sentences: &Sentences, date: Option<NaiveDate>, out: &m
                     .position(|t| t.lower.starts_with("årsskifte")),
                 date,
             ) {
-                if matches!(word(k.wrapping_sub(1)), "från" | "med" | "vid") {
+                if matches!(word(k.wrapping_sub(1)), "från" | "med" | "vid") && !other(k) {
                     let y = if d.month() >= 7 {
                         d.year() + 1
                     } else {

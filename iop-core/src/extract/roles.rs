@@ -165,6 +165,22 @@ const GRANT_WORDS: &[&str] = &[
     "landar",
     "höjs",
     "höjts",
+    "fick",
+    "fått",
+    "erhöll",
+];
+
+/// Grants that come every year by their nature: "1 319 000 kr i föreningsstöd".
+const RECURRING: &[&str] = &[
+    "föreningsstöd",
+    "föreningsbidrag",
+    "verksamhetsbidrag",
+    "verksamhetsstöd",
+    "driftsbidrag",
+    "driftbidrag",
+    "grundbidrag",
+    "organisationsbidrag",
+    "årsbidrag",
 ];
 
 /// What a sentence says as a whole, looked up once for all its amounts (a sentence of many
@@ -343,6 +359,13 @@ pub(super) fn role_of(
     // year named, is the year's amount, proposed with doubt.
     let this_year = facts.this_year || facts.for_a_year;
     if this_year && in_clause(GRANT_WORDS) {
+        return Role::Granted;
+    }
+    // "beviljar Öppen gemenskaps kvinnojour 1 319 000 kr i föreningsstöd": a grant that
+    // comes every year; never "… var" (each of several).
+    let recurring = window.iter().take(3).any(|w| RECURRING.contains(w))
+        || clause.iter().take(4).any(|w| RECURRING.contains(w));
+    if recurring && in_clause(GRANT_WORDS) && window.first() != Some(&"var") {
         return Role::Granted;
     }
     Role::Other

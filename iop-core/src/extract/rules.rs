@@ -272,6 +272,7 @@ pub fn term(text: &str, sentences: &Sentences, out: &mut Found) {
                     || before.ends_with(&["löper", "ut"])
                     || before.ends_with(&["till", "och", "med", "den"])
                     || before.ends_with(&["fram", "tills"])
+                    || before.ends_with(&["fram", "till"])
                     || before.ends_with(&["gäller", "till"]);
                 let starts = before.ends_with(&["från", "och", "med"])
                     || before.ends_with(&["påbörjas", "den"])
@@ -286,6 +287,28 @@ pub fn term(text: &str, sentences: &Sentences, out: &mut Found) {
                         json!({ "on": d.to_string() }),
                         "slutdatum",
                     ));
+                    // "sträcker sig två år fram till sista december 2020": the start is that
+                    // many years before the day after the end.
+                    let span = (0..*i).find_map(|k| {
+                        let n = count(&s.tokens.get(k)?.lower)?;
+                        (s.tokens.get(k + 1)?.is("år") && (1..=10).contains(&n)).then_some((k, n))
+                    });
+                    if let Some((k, n)) = span {
+                        let begins = d
+                            .succ_opt()
+                            .and_then(|next| next.checked_sub_months(chrono::Months::new(12 * n)));
+                        if let Some(b) = begins {
+                            out.extend(found(
+                                text,
+                                s,
+                                k,
+                                k + 1,
+                                "term.start",
+                                json!(b.to_string()),
+                                "år-fram-till",
+                            ));
+                        }
+                    }
                 } else if starts {
                     out.extend(found(
                         text,

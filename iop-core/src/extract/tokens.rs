@@ -259,7 +259,18 @@ fn scan<'a>(
         }));
         spaced = false;
         // A full stop ends a sentence unless a digit follows at once (`2.5`).
-        if matches!(c, '.' | '!' | '?') && iter.peek().is_none_or(|&(_, n)| n.is_whitespace()) {
+        // Nor after an abbreviation: a full stop with a digit or a lower-case word after the
+        // space ("t.om. 31 december", "ca. 500") is inside the sentence.
+        let continues = c == '.'
+            && body
+                .get(end..)
+                .map(str::trim_start)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| n.is_ascii_digit() || n.is_lowercase());
+        if matches!(c, '.' | '!' | '?')
+            && !continues
+            && iter.peek().is_none_or(|&(_, n)| n.is_whitespace())
+        {
             end_sentence(&mut last, &mut began, &mut emit);
         }
     }
@@ -401,6 +412,36 @@ fn number_value(written: &str) -> Option<rust_decimal::Decimal> {
     text.parse().ok()
 }
 
+/// An amount in words: "en miljon kronor", "en halv miljon kronor", "två miljoner kronor", "en
+/// och en halv miljon kronor". The amount and the index of its last token.
+fn words_of_kronor(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize)> {
+    use rust_decimal::Decimal;
+    let word = |k: usize| s.tokens.get(k).map(|t| t.lower.as_ref());
+    let whole = |w: Option<&str>| w.and_then(count).filter(|n| (1..=10).contains(n));
+    let million = |w: Option<&str>| matches!(w, Some("miljon" | "miljoner"));
+    let kronor = |w: Option<&str>| matches!(w, Some("kronor" | "kr"));
+    let half = Decimal::new(5, 1);
+    // "en halv miljon kronor"
+    if matches!(word(i), Some("en"))
+        && word(i + 1) == Some("halv")
+        && million(word(i + 2))
+        && kronor(word(i + 3))
+    {
+        return Some((half * Decimal::from(1_000_000), i + 3));
+    }
+    let n = Decimal::from(whole(word(i))?);
+    // "en och en halv miljon kronor"
+    if word(i + 1) == Some("och")
+        && word(i + 2) == Some("en")
+        && word(i + 3) == Some("halv")
+        && million(word(i + 4))
+        && kronor(word(i + 5))
+    {
+        return Some(((n + half) * Decimal::from(1_000_000), i + 5));
+    }
+    (million(word(i + 1)) && kronor(word(i + 2))).then(|| (n * Decimal::from(1_000_000), i + 2))
+}
+
 /// An amount of kronor that starts at token `i`: `575 000 kr`, `1 000 000 kronor`, `1,5
 /// miljoner kronor`, `1 mkr`, `300 tkr`, `500 000,50 kr`. The amount in kronor and the index of
 /// its last token. Never inside a number: a number token right after another (`500 000`: the
@@ -408,6 +449,9 @@ fn number_value(written: &str) -> Option<rust_decimal::Decimal> {
 pub fn kronor_at(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize)> {
     use rust_decimal::Decimal;
     let first = s.tokens.get(i)?;
+    if first.shape == Shape::Word {
+        return words_of_kronor(s, i);
+    }
     if first.shape != Shape::Number {
         return None;
     }
