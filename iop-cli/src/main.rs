@@ -524,10 +524,15 @@ fn run_more(command: Command) -> Result<String, Failure> {
             let bytes = read_file(&file)?;
             let text = String::from_utf8_lossy(&bytes);
             // The sources name the document as the user knows it: its file name.
-            let name = std::path::Path::new(&file)
-                .file_name()
-                .map_or_else(|| "Inläst text".to_string(), |n| n.to_string_lossy().into_owned());
-            let name = if file == "-" { "Inläst text".to_string() } else { name };
+            let name = std::path::Path::new(&file).file_name().map_or_else(
+                || "Inläst text".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let name = if file == "-" {
+                "Inläst text".to_string()
+            } else {
+                name
+            };
             let x = iop_core::extract::read(&text, &iop_core::extract::Document::named(name));
             let out = match format {
                 ExtractFormat::Json => pretty(&serde_json::to_value(&x).unwrap_or_default()),
