@@ -254,7 +254,8 @@ fn owner_of<'s>(s: &'s Sentence, i: usize) -> Option<&'s str> {
                     "sin" | "sitt" | "sina" | "deras" | "dess" | "en" | "ett"
                 )
             });
-        let named = t.capital() || t.lower.ends_with("en");
+        // Only a name ("Tjejjouren Luleå") is another's: "kvinnojouren" may be the party itself.
+        let named = t.capital();
         (named && !own).then_some(family)
     })
 }

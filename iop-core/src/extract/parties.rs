@@ -461,8 +461,10 @@ pub fn organisation(text: &str, sentences: &Sentences, out: &mut Found) {
             let e = families
                 .entry(family)
                 .or_insert((0, t.start, HashMap::new()));
-            e.0 += 1;
             let capital_first = s.tokens.get(a).is_some_and(Token::capital);
+            // A name (capitalised, or with a place or a name after it) counts twice a bare
+            // "kvinnojouren", which may be any jour's.
+            e.0 += if capital_first || b > i { 2 } else { 1 };
             if !generic || b > i || (a < i && capital_first) {
                 // A name written in lower case throughout ("tjej- och kvinnojouren") is not a
                 // full name, however many words it has.
@@ -487,7 +489,7 @@ pub fn organisation(text: &str, sentences: &Sentences, out: &mut Found) {
             i = b + 1;
         }
     }
-    // One jour named clearly more often than any other (more than twice as often); a text
+    // One jour named clearly more often than any other (at least twice as often); a text
     // about several jourer alike names none of them as the party.
     let mut ranked: Vec<_> = families
         .into_iter()
@@ -498,7 +500,7 @@ pub fn organisation(text: &str, sentences: &Sentences, out: &mut Found) {
     let Some((_, (top, _, names))) = ranked.into_iter().next() else {
         return;
     };
-    if second > 0 && top <= 2 * second {
+    if second > 0 && top < 2 * second {
         return;
     }
     let full: Vec<_> = names.iter().filter(|(k, _)| k.contains(' ')).collect();

@@ -279,6 +279,8 @@ pub(super) fn role_of(
     let one_year = window
         .windows(2)
         .any(|w| matches!(w, ["för", "verksamhetsåret"] | ["för", "år"]));
+    // "sammanlagt 790 000 kronor i verksamhetsbidrag": the whole of a yearly grant.
+    let one_year = one_year || window.iter().take(3).any(|w| RECURRING.contains(w));
     if window.contains(&"över")
         || window.windows(2).any(|w| {
             w == ["under", "perioden"] || w == ["under", "avtalsperioden"] || w == ["för", "åren"]
@@ -358,7 +360,22 @@ pub(super) fn role_of(
     // föreningsstöd", "bidrag för år 2021 … med 1 067 500 kr": a grant, for this year or one
     // year named, is the year's amount, proposed with doubt.
     let this_year = facts.this_year || facts.for_a_year;
-    if this_year && in_clause(GRANT_WORDS) {
+    // "får 100 000 kronor i ett år", "för ett år".
+    let a_year = window
+        .windows(3)
+        .any(|w| matches!(w, ["i" | "för" | "under", "ett", "år"]));
+    if (this_year || a_year) && in_clause(GRANT_WORDS) {
+        return Role::Granted;
+    }
+    // "Beloppet uppgår till 340 000 kr", "Bidraget blir 94 761 kronor".
+    let the_grant =
+        clause.iter().any(|w| {
+            matches!(
+                *w,
+                "beloppet" | "bidraget" | "ersättningen" | "stödet" | "anslaget"
+            )
+        }) && (ends_with(&["uppgår", "till"]) || ends_with(&["blir"]) || ends_with(&["är"]));
+    if the_grant {
         return Role::Granted;
     }
     // "beviljar Öppen gemenskaps kvinnojour 1 319 000 kr i föreningsstöd": a grant that

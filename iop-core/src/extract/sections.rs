@@ -162,6 +162,17 @@ pub fn scope(text: &str, hs: &[Heading], out: &mut Found) {
     }
 }
 
+/// A contact read under the parties' heading: whose (the party's path), name, e-mail, telephone,
+/// and the byte range of its "Kontaktperson" line.
+type ContactLine<'t> = (
+    &'t str,
+    String,
+    Option<String>,
+    Option<String>,
+    usize,
+    usize,
+);
+
 /// **Parter och kontaktpersoner.** Under the parties' heading, a line naming a party (a kommun,
 /// or a jour) followed by "Kontaktperson: …", "E-post: …", "Tel: …": that party's contact.
 pub fn contacts(text: &str, hs: &[Heading], out: &mut Found) {
@@ -172,8 +183,7 @@ pub fn contacts(text: &str, hs: &[Heading], out: &mut Found) {
         let end = hs.get(i + 1).map_or(text.len(), |n| n.start);
         let mut side: Option<&str> = None;
         // (side, name, email, phone, start, end of the contact line)
-        let mut found: Vec<(&str, String, Option<String>, Option<String>, usize, usize)> =
-            Vec::new();
+        let mut found: Vec<ContactLine> = Vec::new();
         let mut at = h.end;
         for raw in text
             .get(h.end..end)
