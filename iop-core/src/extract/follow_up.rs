@@ -2,7 +2,7 @@
 //! repayment.
 
 use super::rules::{found, sentence_finding, Found};
-use super::tokens::{count, Sentences};
+use super::tokens::{count, Sentence, Sentences};
 use serde_json::json;
 
 /// **Uppföljning, ändringar och uppsägning.** "rättelse inom 30 dagar", "uppsägningstid … sex
@@ -10,7 +10,7 @@ use serde_json::json;
 /// verksamhetsberättelse, "återbetalningsskyldiga för delar eller hela beloppet", "får … behålla".
 pub fn follow_up(text: &str, sentences: &Sentences, out: &mut Found) {
     for s in sentences.iter() {
-        let s = &s;
+        let s: &Sentence = &s;
         let n = s.tokens.len();
         if let Some(k) = s.phrase(&["rättelse", "inom"]) {
             if let (Some(d), Some(unit)) = (

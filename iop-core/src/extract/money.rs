@@ -22,7 +22,7 @@ pub fn money(
 ) {
     let mut components = 0usize;
     for (si, s) in sentences.iter().enumerate() {
-        let s = &s;
+        let s: &Sentence = &s;
         let n = s.tokens.len();
         // What the sentence says around its amounts, looked up once (a long sentence with many
         // amounts stays linear).
@@ -211,7 +211,7 @@ pub fn money(
                 "faktura",
             ));
             let next = sentences.get(si + 1);
-            for t in [Some(s), next.as_ref()].into_iter().flatten() {
+            for t in [Some(s), next.as_deref()].into_iter().flatten() {
                 if let Some(k) = t.phrase(&["tillsammans", "med"]) {
                     let docs: Vec<Value> = t
                         .tokens

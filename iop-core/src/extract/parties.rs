@@ -1,7 +1,7 @@
 //! The rules that read the parties: the kommun, and the jour by its name.
 
 use super::rules::{found, Found};
-use super::tokens::{Sentences, Shape, Token};
+use super::tokens::{Sentence, Sentences, Shape, Token};
 use super::Finding;
 use serde_json::json;
 use std::collections::HashMap;
@@ -77,7 +77,7 @@ pub fn municipality(text: &str, sentences: &Sentences, shared: bool, out: &mut F
             }
         };
     for s in sentences.iter() {
-        let s = &s;
+        let s: &Sentence = &s;
         let n = s.tokens.len();
         let mut i = 0;
         while i < n {
@@ -242,7 +242,7 @@ pub(super) fn jour_family(lower: &str) -> Option<&str> {
 pub fn jour_families(sentences: &Sentences) -> usize {
     let mut seen = std::collections::HashSet::new();
     for s in sentences.iter() {
-        let s = &s;
+        let s: &Sentence = &s;
         for t in &s.tokens {
             if let Some(f) = jour_family(&t.lower) {
                 seen.insert(f.to_string());
@@ -322,7 +322,7 @@ pub fn organisation(text: &str, sentences: &Sentences, out: &mut Found) {
     // family → (mentions, first mention, names → (count, finding))
     let mut families: HashMap<String, Family> = HashMap::new();
     for s in sentences.iter() {
-        let s = &s;
+        let s: &Sentence = &s;
         let n = s.tokens.len();
         let word = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_ref());
         let mut i = 0;

@@ -6,7 +6,7 @@
 //! (one applied for, an earlier agreement, a coming procurement) is not the agreement's.
 
 use super::rules::{found, Found};
-use super::tokens::{count, Sentences, Shape};
+use super::tokens::{count, Sentence, Sentences, Shape};
 use super::Finding;
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
@@ -115,7 +115,7 @@ fn last_day(y: i32) -> Option<NaiveDate> {
 /// Proposes start and end read from years; `date` is the text's date.
 pub fn years(text: &str, sentences: &Sentences, date: Option<NaiveDate>, out: &mut Found) {
     for s in sentences.iter() {
-        let s = &s;
+        let s: &Sentence = &s;
         let about = s
             .tokens
             .iter()

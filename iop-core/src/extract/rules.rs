@@ -112,7 +112,7 @@ pub(super) fn sentence_finding(
 /// valid check digit; the first digit says whose it is (2: a public body, else the organisation).
 pub fn org_numbers(text: &str, sentences: &Sentences, out: &mut Found) {
     for s in sentences.iter() {
-        let s = &s;
+        let s: &Sentence = &s;
         // Looked up once per sentence: a sentence of many numbers stays linear.
         let phone = s.has("tel") || s.has("tfn") || s.has("ring") || s.has("nås");
         let mut i = 0;
@@ -167,7 +167,7 @@ pub fn org_numbers(text: &str, sentences: &Sentences, out: &mut Found) {
 pub fn text_date(sentences: &Sentences) -> Option<chrono::NaiveDate> {
     let mut dateline = None;
     for s in sentences.iter().take(15) {
-        let s = &s;
+        let s: &Sentence = &s;
         let flagged = s.tokens.iter().position(|t| {
             t.lower.starts_with("publicera") || t.lower.starts_with("uppdatera") || t.is("datum")
         });
@@ -190,7 +190,7 @@ pub fn text_date(sentences: &Sentences) -> Option<chrono::NaiveDate> {
 /// 2025" (an agreement of whole years); a new proposal "senast till september 2019".
 pub fn term(text: &str, sentences: &Sentences, out: &mut Found) {
     for s in sentences.iter() {
-        let s = &s;
+        let s: &Sentence = &s;
         let about_term = s.has("avtal")
             || s.has("överenskommelse")
             || s.has("samarbet")

@@ -45,6 +45,7 @@ impl Token<'_> {
 }
 
 /// A sentence: its tokens.
+#[derive(Clone, Debug)]
 pub struct Sentence<'a> {
     /// The tokens, in order.
     pub tokens: Vec<Token<'a>>,
@@ -93,18 +94,29 @@ pub const MAX_SENTENCE_BYTES: usize = 4096;
 pub struct Sentences<'a> {
     text: &'a str,
     spans: Vec<(usize, usize)>,
+    /// A text up to [`CACHED_BYTES`] keeps its tokens: each rule reads every sentence, and
+    /// tokenising once is faster; a longer text is tokenised again by each rule instead.
+    cached: Option<Vec<Sentence<'a>>>,
 }
+
+/// The longest text whose tokens are kept between the rules (about 30 bytes a byte of text).
+pub const CACHED_BYTES: usize = 2 * 1024 * 1024;
 
 impl<'a> Sentences<'a> {
     /// The sentence at `i`, tokenised.
-    pub fn get(&self, i: usize) -> Option<Sentence<'a>> {
-        let &(a, b) = self.spans.get(i)?;
-        Some(tokenise(self.text, a, b))
+    pub fn get(&self, i: usize) -> Option<std::borrow::Cow<'_, Sentence<'a>>> {
+        match &self.cached {
+            Some(all) => all.get(i).map(std::borrow::Cow::Borrowed),
+            None => {
+                let &(a, b) = self.spans.get(i)?;
+                Some(std::borrow::Cow::Owned(tokenise(self.text, a, b)))
+            }
+        }
     }
 
-    /// Each sentence, tokenised as it is reached.
-    pub fn iter(&self) -> impl Iterator<Item = Sentence<'a>> + '_ {
-        self.spans.iter().map(|&(a, b)| tokenise(self.text, a, b))
+    /// Each sentence, tokenised.
+    pub fn iter(&self) -> impl Iterator<Item = std::borrow::Cow<'_, Sentence<'a>>> + '_ {
+        (0..self.spans.len()).filter_map(|i| self.get(i))
     }
 }
 
@@ -140,7 +152,13 @@ pub fn sentences(text: &str) -> Sentences<'_> {
     if let Some(a) = first {
         spans.push((a, last_end));
     }
-    Sentences { text, spans }
+    let cached = (text.len() <= CACHED_BYTES)
+        .then(|| spans.iter().map(|&(a, b)| tokenise(text, a, b)).collect());
+    Sentences {
+        text,
+        spans,
+        cached,
+    }
 }
 
 /// One pass over `text[from..to]`: each token, and (when `split`) `None` at each sentence's end.
@@ -523,7 +541,7 @@ mod tests {
     #[test]
     fn sentences_and_tokens_keep_their_places() {
         let text = "Överenskommelsen gäller för perioden 1 januari 2022 till 31 december 2024.\nKalmar kommun ersätter 650 000 kr per år.";
-        let s: Vec<Sentence> = sentences(text).iter().collect();
+        let s: Vec<Sentence> = sentences(text).iter().map(|s| s.into_owned()).collect();
         assert_eq!(s.len(), 2);
         let t = &s[1].tokens[0];
         assert_eq!(&text[t.start..t.end], "Kalmar");
@@ -545,14 +563,17 @@ mod tests {
             ("1 mkr", "1000000"),
             ("1 000 000 kronor", "1000000"),
         ] {
-            let s: Vec<Sentence> = sentences(text).iter().collect();
+            let s: Vec<Sentence> = sentences(text).iter().map(|s| s.into_owned()).collect();
             assert_eq!(
                 kronor_at(&s[0], 0).map(|k| k.0.to_string()).as_deref(),
                 Some(want),
                 "{text}"
             );
         }
-        let iso: Vec<Sentence> = sentences("2025-01-01 – 2027-12-31").iter().collect();
+        let iso: Vec<Sentence> = sentences("2025-01-01 – 2027-12-31")
+            .iter()
+            .map(|s| s.into_owned())
+            .collect();
         assert_eq!(iso[0].tokens.len(), 3);
     }
 }
