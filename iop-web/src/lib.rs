@@ -32,15 +32,36 @@ fn build_date() -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-/// Starts the app: replaces the page's loading text with the mounted view.
+/// Starts the app: replaces the page's loading text with the mounted view. In the reader's
+/// worker (`assets/reader.js`), which loads this module for [`read_text`], there is no page:
+/// nothing is started.
 // Native unit tests do not start the app.
 #[cfg_attr(not(test), wasm_bindgen::prelude::wasm_bindgen(start))]
 pub fn start() {
     console_error_panic_hook::set_once();
-    if let Some(loading) = document().get_element_by_id("app") {
+    let Some(page) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(loading) = page.get_element_by_id("app") {
         loading.remove();
     }
     leptos::mount::mount_to_body(App);
+}
+
+/// Reads an agreement's text (Läs in text), in the reader's worker (`assets/reader.js`): the
+/// [`iop_core::extract::Extraction`] of `text` from the document `name` of `date` (`YYYY-MM-DD`,
+/// or empty when unknown), as JSON. A text over [`iop_core::extract::MAX_TEXT_BYTES`], which the
+/// page refuses before sending, gives an empty string.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn read_text(text: &str, name: &str, date: &str) -> String {
+    if text.len() > iop_core::extract::MAX_TEXT_BYTES {
+        return String::new();
+    }
+    let doc = iop_core::extract::Document {
+        name: name.into(),
+        date: iop_core::dates::parse_iso(date),
+    };
+    serde_json::to_string(&iop_core::extract::read(text, &doc)).unwrap_or_default()
 }
 
 #[component]
@@ -53,6 +74,8 @@ fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // A reading of a text goes on, and its result stays, while another view is shown.
+    provide_context(views::readtext::Reading::new());
     routes(state);
     let lang = state.lang;
     Effect::new(move |_| {
@@ -279,4 +302,37 @@ fn check_shared_link(state: AppState) {
     }));
     // The fragment is cleared: the address becomes the share view's.
     state.go_replace(View::Share, &[]);
+}
+
+#[cfg(test)]
+mod tests {
+    use iop_core::extract::Extraction;
+
+    #[test]
+    fn the_reader_answers_with_the_extraction_of_the_named_dated_document() {
+        let json = super::read_text(
+            "Kalmar kommun betalar 650 000 kr per år.",
+            "avtal.txt",
+            "2026-12-02",
+        );
+        let x: Extraction = serde_json::from_str(&json).expect("an Extraction");
+        assert!(
+            x.findings.iter().any(|f| f.quote == "650 000 kr per år"),
+            "{json}"
+        );
+        assert_eq!(x.agreement.sources[0].title, "avtal.txt");
+        assert_eq!(
+            x.agreement.sources[0]
+                .date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2026-12-02")
+        );
+        let undated: Extraction =
+            serde_json::from_str(&super::read_text("Kalmar kommun.", "x", ""))
+                .expect("an Extraction");
+        assert_eq!(undated.agreement.sources[0].date, None);
+        let big = " ".repeat(iop_core::extract::MAX_TEXT_BYTES + 1);
+        assert_eq!(super::read_text(&big, "x", ""), "");
+    }
 }

@@ -1,10 +1,10 @@
 //! Assembles `dist/` from the optimised module, its bindings and the page's assets.
 //!
-//! The module, the bindings, the start script and the style sheet get their content hash in
-//! their names (`iop_web_bg.1a2b3c4d5e6f.wasm`), and every reference to them is rewritten, so a
-//! hashed file never changes under its name and may be cached for ever. `index.html`, the
-//! manifest, the icons and the service worker keep their names: they are what a visit asks for
-//! first. The service worker is written last, with the list of this version's files and a
+//! The module, the bindings, the start script, the text reader's worker and the style sheet get
+//! their content hash in their names (`iop_web_bg.1a2b3c4d5e6f.wasm`), and every reference to
+//! them is rewritten, so a hashed file never changes under its name and may be cached for ever.
+//! `index.html`, the manifest, the icons and the service worker keep their names: they are what a
+//! visit asks for first. The service worker is written last, with the list of this version's files and a
 //! version made of their hashes: any change to any file is a new service worker, which is how a
 //! browser learns of a new version. Beside each text file go `.br` and `.gz` copies, sent by a
 //! server that honours `Accept-Encoding` (see `serve`).
@@ -44,6 +44,16 @@ pub fn assemble(
         ],
     )?;
     let start = site.hashed("start.js", start.into_bytes())?;
+    // The worker that reads texts loads the same bindings and module.
+    let reader = replace_all(
+        &read_text(&assets.join("reader.js"))?,
+        "reader.js",
+        &[
+            ("'./iop_web.js'", &format!("'./{bindings}'")),
+            ("'iop_web_bg.wasm'", &format!("'{module}'")),
+        ],
+    )?;
+    let reader = site.hashed("reader.js", reader.into_bytes())?;
     let style = site.hashed("style.css", read(&assets.join("style.css"))?)?;
     let index = replace_all(
         &read_text(&root.join("index.html"))?,
@@ -53,6 +63,7 @@ pub fn assemble(
             ("href=\"iop_web.js\"", &format!("href=\"{bindings}\"")),
             ("href=\"iop_web_bg.wasm\"", &format!("href=\"{module}\"")),
             ("src=\"start.js\"", &format!("src=\"{start}\"")),
+            ("content=\"reader.js\"", &format!("content=\"{reader}\"")),
             ("content=\"BUILD-DATE\"", &format!("content=\"{date}\"")),
         ],
     )?;

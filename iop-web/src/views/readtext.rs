@@ -1,32 +1,337 @@
 //! Läs in text: paste an agreement's text (or drop a `.txt` file), see each term the core reads
 //! highlighted in the text beside the proposed terms, keep or reject each, and open the result in
 //! the editor as a new agreement whose sources are the quotes. Nothing is stored until then.
+//!
+//! The text is read off the page's thread, in a module worker (`assets/reader.js`) that loads
+//! this same module and calls [`crate::read_text`]: a long text never stops the page. The
+//! [`Reading`] belongs to the app, not to the view, so it goes on, and its result stays, while
+//! another view is shown. A text over [`MAX_TEXT_BYTES`] (what `iop` takes) is refused by its
+//! size before it is read.
 
 use crate::state::{AppState, View};
-use iop_core::extract::{extract, Extraction};
+use iop_core::extract::{Extraction, MAX_TEXT_BYTES};
 use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Up to this size the marked text is shown whole; above it, the words around each mark (a text
+/// of megabytes in the page would take seconds to draw and could not be read anyway).
+const WHOLE_TEXT_BYTES: usize = 100_000;
+/// In a text shown in part, about this many bytes on each side of a mark.
+const AROUND_BYTES: usize = 300;
+/// A longer text is not put in the text field by the page (from a file, or again when the view
+/// opens): Chromium takes about 0.4 s per MB to draw a text field (measured: 0.4 s for 1 MB, 6 s
+/// for 20 MB), and the page stops meanwhile. A pasted text is where the user put it.
+const FIELD_BYTES: usize = 1_000_000;
+
+/// Why a text was not read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Problem {
+    /// Over [`MAX_TEXT_BYTES`].
+    TooLarge,
+    /// The worker could not be started, stopped, or gave no answer that could be read.
+    Failed,
+}
+
+/// A text read: the text and what was read from it.
+struct Done {
+    text: Arc<str>,
+    x: Extraction,
+}
+
+/// The reading of a text, kept by the app (see the module).
+#[derive(Clone, Copy)]
+pub struct Reading {
+    /// What the text field shows when it is drawn: the text of a file, or the last text read.
+    /// Typing does not change it (a text of megabytes is not copied at every key).
+    field: RwSignal<Arc<str>>,
+    /// The name of the file the text came from, until the text is changed.
+    file: StoredValue<Option<String>>,
+    /// The name and size of the text read when it is too long for the field (see
+    /// [`FIELD_BYTES`]).
+    apart: RwSignal<Option<(String, usize)>>,
+    /// The text's date, as the date field gives it (`YYYY-MM-DD`, or empty).
+    date: RwSignal<String>,
+    /// Whether a text is being read.
+    busy: RwSignal<bool>,
+    problem: RwSignal<Option<Problem>>,
+    done: RwSignal<Option<Arc<Done>>>,
+    /// Which findings are kept (`keep[i]` for `findings[i]`).
+    keep: RwSignal<Vec<bool>>,
+    /// The worker reading now, if any.
+    worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
+    /// The number of the latest reading: an answer to an earlier one is dropped.
+    count: StoredValue<u64>,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Reading {
+    pub fn new() -> Self {
+        Reading {
+            field: RwSignal::new(Arc::from("")),
+            file: StoredValue::new(None),
+            apart: RwSignal::new(None),
+            date: RwSignal::new(String::new()),
+            busy: RwSignal::new(false),
+            problem: RwSignal::new(None),
+            done: RwSignal::new(None),
+            keep: RwSignal::new(Vec::new()),
+            worker: StoredValue::new_local(None),
+            count: StoredValue::new(0),
+        }
+    }
+
+    /// Reads `text` from the document `name` in a new worker, in place of any reading under way.
+    /// `given` is the same text as the page holds it, when it does (sent as it is: making it
+    /// again from `text` took 0.15 s for 20 MB).
+    fn start(self, text: Arc<str>, given: Option<JsValue>, name: String) {
+        let id = self.count.get_value() + 1;
+        self.count.set_value(id);
+        self.stop();
+        self.done.set(None);
+        self.problem.set(None);
+        let Some(worker) = reader() else {
+            self.problem.set(Some(Problem::Failed));
+            return;
+        };
+        // The worker's one answer, or its failure (a file that did not load, a module that
+        // would not start), ends the wait.
+        let answer = js_sys::Promise::new(&mut |resolve, reject| {
+            worker.set_onmessage(Some(&resolve));
+            worker.set_onerror(Some(&reject));
+            worker.set_onmessageerror(Some(&reject));
+        });
+        let message = js_sys::Object::new();
+        for (key, value) in [
+            ("text", given.unwrap_or_else(|| JsValue::from_str(&text))),
+            ("name", JsValue::from_str(&name)),
+            ("date", JsValue::from_str(&self.date.get_untracked())),
+        ] {
+            let _ = js_sys::Reflect::set(&message, &key.into(), &value);
+        }
+        if worker.post_message(&message).is_err() {
+            worker.terminate();
+            self.problem.set(Some(Problem::Failed));
+            return;
+        }
+        self.worker.set_value(Some(worker));
+        self.busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = wasm_bindgen_futures::JsFuture::from(answer).await;
+            if self.count.try_get_value() != Some(id) {
+                return; // replaced by a newer reading
+            }
+            self.stop();
+            self.busy.set(false);
+            let json = answer
+                .ok()
+                .and_then(|ev| js_sys::Reflect::get(&ev, &"data".into()).ok())
+                .and_then(|data| js_sys::Reflect::get(&data, &"json".into()).ok())
+                .and_then(|json| json.as_string());
+            match json.as_deref().and_then(extraction) {
+                Some(x) => {
+                    let empty = x.is_empty();
+                    self.keep.set(vec![true; x.findings.len()]);
+                    self.done.set(Some(Arc::new(Done { text, x })));
+                    crate::focus::after_draw(if empty {
+                        "#read-nothing"
+                    } else {
+                        "#read-terms-heading"
+                    });
+                }
+                None => self.problem.set(Some(Problem::Failed)),
+            }
+        });
+    }
+
+    /// Stops the worker reading now, if any; the reading waiting for it ends unanswered.
+    fn stop(self) {
+        if let Some(worker) = self.worker.try_update_value(Option::take).flatten() {
+            if let Some(fail) = worker.onerror() {
+                let _ = fail.call1(&JsValue::NULL, &JsValue::NULL);
+            }
+            worker.terminate();
+        }
+        self.busy.set(false);
+    }
+
+    /// Keeps `text` of the document `name` for the field: drawn now (`draw`) or when the view
+    /// opens again, unless it is too long for the field.
+    fn hold(self, text: &Arc<str>, name: &str, draw: bool) {
+        let small = text.len() <= FIELD_BYTES;
+        let shown = if small { text.clone() } else { Arc::from("") };
+        if draw {
+            self.field.set(shown);
+        } else {
+            self.field.update_untracked(|f| *f = shown);
+        }
+        self.apart
+            .set((!small).then(|| (name.to_string(), text.len())));
+    }
+
+    /// Refuses a text too large to read.
+    fn refuse(self) {
+        self.count.update_value(|c| *c += 1);
+        self.stop();
+        self.done.set(None);
+        self.problem.set(Some(Problem::TooLarge));
+    }
+}
+
+/// The reader's answer (the JSON of an [`Extraction`]), read back. The agreement is read by the
+/// core's own reader of an agreement, which the module holds already: deriving a second reader
+/// for it here made the module 31 KB larger in brotli (measured).
+fn extraction(json: &str) -> Option<Extraction> {
+    let mut v: serde_json::Value = serde_json::from_str(json).ok()?;
+    let mut take = |key: &str| v.get_mut(key).map(serde_json::Value::take);
+    let agreement = iop_core::scenario::agreement_from_value(take("agreement")?).ok()?;
+    Some(Extraction {
+        agreement,
+        findings: serde_json::from_value(take("findings")?).ok()?,
+        conflicts: serde_json::from_value(take("conflicts")?).ok()?,
+    })
+}
+
+/// A new module worker of `reader.js`, under the name the build gave it (in the page's
+/// `<meta name="iop-reader">`).
+fn reader() -> Option<web_sys::Worker> {
+    let url = document()
+        .query_selector("meta[name=\"iop-reader\"]")
+        .ok()
+        .flatten()?
+        .get_attribute("content")?;
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    web_sys::Worker::new_with_options(&url, &options).ok()
+}
+
+/// The name of a pasted text: `Inklistrad text 2026-12-02` (today, in the browser's time zone).
+fn pasted_name() -> String {
+    format!("Inklistrad text {}", crate::state::today())
+}
+
+/// The text with each finding marked: pieces of plain text and marks, in order (a finding inside
+/// an earlier one is listed only). A text over [`WHOLE_TEXT_BYTES`] keeps about
+/// [`AROUND_BYTES`] on each side of a mark, with `…` for what is left out.
+fn pieces(t: &str, x: &Extraction) -> Vec<(Option<usize>, String)> {
+    let whole = t.len() <= WHOLE_TEXT_BYTES;
+    let mut marks: Vec<(usize, &iop_core::extract::Finding)> =
+        x.findings.iter().enumerate().collect();
+    marks.sort_by_key(|(_, f)| (f.start, std::cmp::Reverse(f.end)));
+    let mut out = Vec::new();
+    let mut at = 0;
+    let plain = |from: usize, to: usize, first: bool, last: bool, out: &mut Vec<_>| {
+        let gap = t.get(from..to).unwrap_or_default();
+        if whole || gap.len() <= 2 * AROUND_BYTES + 1 {
+            out.push((None, gap.to_string()));
+            return;
+        }
+        let head = if first {
+            ""
+        } else {
+            &gap[..floor(gap, AROUND_BYTES)]
+        };
+        let tail = if last {
+            ""
+        } else {
+            &gap[ceil(gap, gap.len() - AROUND_BYTES)..]
+        };
+        out.push((None, format!("{head} … {tail}").trim().to_string()));
+    };
+    for (i, f) in marks {
+        if f.start < at || t.get(f.start..f.end).is_none() {
+            continue;
+        }
+        plain(at, f.start, at == 0, false, &mut out);
+        out.push((Some(i), f.quote.clone()));
+        at = f.end;
+    }
+    plain(at, t.len(), at == 0, true, &mut out);
+    out
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i`.
+fn ceil(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
 
 #[component]
 pub fn ReadText() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let reading = expect_context::<Reading>();
+    let Reading {
+        field,
+        file,
+        date,
+        busy,
+        problem,
+        done,
+        keep,
+        ..
+    } = reading;
     let lang = state.lang;
-    let text = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<(String, Extraction)>);
-    let keep = RwSignal::new(Vec::<bool>::new());
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    // What is pasted is read from the field itself, and measured before it is copied: a text of
+    // more UTF-16 units than the limit has more bytes than it too.
     let read = move || {
-        let t = text.get_untracked();
-        let x = extract(&t);
-        keep.set(vec![true; x.findings.len()]);
-        result.set(Some((t, x)));
-        crate::focus::after_draw("#read-terms-heading");
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(el) = area.get_untracked() else {
+            return;
+        };
+        let value = js_sys::Reflect::get(&el, &"value".into()).unwrap_or_default();
+        let units = value
+            .dyn_ref::<js_sys::JsString>()
+            .map_or(0, |s| s.length());
+        if units as usize > MAX_TEXT_BYTES {
+            reading.refuse();
+            return;
+        }
+        let text = value.as_string().unwrap_or_default();
+        if text.len() > MAX_TEXT_BYTES {
+            reading.refuse();
+            return;
+        }
+        let text: Arc<str> = text.into();
+        let name = file.get_value().unwrap_or_else(pasted_name);
+        reading.hold(&text, &name, false);
+        reading.start(text, Some(value), name);
     };
-    // A chosen or dropped file is read as UTF-8 text (what is not UTF-8 becomes U+FFFD).
+    // A chosen or dropped file is refused by its size, else read as UTF-8 text (what is not
+    // UTF-8 becomes U+FFFD).
     let load = move |f: web_sys::File| {
+        if f.size() > MAX_TEXT_BYTES as f64 {
+            reading.refuse();
+            return;
+        }
+        let name = f.name();
         leptos::task::spawn_local(async move {
-            if let Ok(b) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
-                let bytes = js_sys::Uint8Array::new(&b).to_vec();
-                text.set(String::from_utf8_lossy(&bytes).into_owned());
-                read();
+            match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+                Ok(b) => {
+                    let bytes = js_sys::Uint8Array::new(&b).to_vec();
+                    let text: Arc<str> = String::from_utf8_lossy(&bytes).into();
+                    reading.hold(&text, &name, true);
+                    file.set_value(Some(name.clone()));
+                    reading.start(text, None, name);
+                }
+                Err(_) => problem.set(Some(Problem::Failed)),
             }
         });
     };
@@ -48,12 +353,24 @@ pub fn ReadText() -> impl IntoView {
         }
     };
     let open = move |_| {
-        let Some((_, x)) = result.get_untracked() else {
+        let Some(d) = done.get_untracked() else {
             return;
         };
         let id = state.fresh_id("inlast");
-        let a = keep.with_untracked(|k| x.accepted(&id, k));
+        let mut a = keep.with_untracked(|k| d.x.accepted(&id, k));
+        // The document's name and date, as the reading gave them.
+        if let Some(doc) = d.x.agreement.sources.first() {
+            for s in a.sources.iter_mut().filter(|s| s.id == doc.id) {
+                s.title.clone_from(&doc.title);
+                s.date = doc.date;
+            }
+        }
         state.edit(|s| s.agreements.push(a));
+        // The text now lives in the agreement: the view starts afresh.
+        done.set(None);
+        field.set(Arc::from(""));
+        reading.apart.set(None);
+        file.set_value(None);
         state.status.set(
             lang.get_untracked()
                 .t(
@@ -72,37 +389,68 @@ pub fn ReadText() -> impl IntoView {
         )}</p>
         <div class="field">
             <label for="read-text">{move || lang.get().t("Avtalets text", "The agreement's text")}</label>
-            <span class="note">{move || lang.get().t("Klistra in, eller släpp en textfil här.", "Paste, or drop a text file here.")}</span>
-            <textarea id="read-text" rows="10" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))
+            <span class="note">{move || lang.get().t("Klistra in, eller släpp en textfil här (högst 20 MB).", "Paste, or drop a text file here (at most 20 MB).")}</span>
+            // autocomplete="off": the browser keeps no copy of the field with each history entry
+            // (measured: with 20 MB in it, every change of address took a second more). lang="sv":
+            // the texts read are Swedish, and a change of the page's language does not lay the
+            // field out again (5 s with 20 MB in it).
+            <textarea id="read-text" rows="10" autocomplete="off" lang="sv" node_ref=area prop:value=move || field.get().to_string()
+                placeholder=move || reading.apart.get().map(|(name, len)| {
+                    // Tenths of a MB, in whole numbers (no float formatting in the module).
+                    let tenths = (len * 10 + (1 << 19)) >> 20;
+                    let (mb, tenth) = (tenths / 10, tenths % 10);
+                    lang.get().pick(
+                        format!("{name} ({mb},{tenth} MB) är för lång för att visas här, men läses som vanligt."),
+                        format!("{name} ({mb}.{tenth} MB) is too long to be shown here, but is read as usual."),
+                    )
+                })
+                on:input=move |_| file.set_value(None)
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop></textarea>
         </div>
         <div class="field">
             <label for="read-file">{move || lang.get().t("eller välj en textfil (.txt)", "or choose a text file (.txt)")}</label>
             <input id="read-file" type="file" accept=".txt,text/plain" on:change=on_file />
         </div>
-        <p><button type="button" class="primary" on:click=move |_| read()>{move || lang.get().t("Läs texten", "Read the text")}</button></p>
+        <div class="field">
+            <label for="read-date">{move || lang.get().t("Textens datum (om texten inte anger något)", "The text's date (if it gives none)")}</label>
+            <input id="read-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+        </div>
+        <p><button type="button" class="primary" aria-disabled=move || busy.get().then_some("true") on:click=move |_| read()>{move || lang.get().t("Läs texten", "Read the text")}</button></p>
+        <p id="read-status" role="status">{move || busy.get().then(|| lang.get().t("Läser texten …", "Reading the text …"))}</p>
+        {move || problem.get().map(|p| {
+            let l = lang.get();
+            let msg = match p {
+                Problem::TooLarge => l.t(
+                    "Texten är större än 20 MB och läses inte. Dela upp den och läs en del i taget, eller klistra in bara avtalets del.",
+                    "The text is larger than 20 MB and is not read. Split it and read one part at a time, or paste only the agreement's part.",
+                ),
+                Problem::Failed => l.t(
+                    "Texten kunde inte läsas: läsaren stannade. Försök igen; ladda om sidan om det inte går.",
+                    "The text could not be read: the reader stopped. Try again; reload the page if it does not work.",
+                ),
+            };
+            view! { <p id="read-problem" class="field-error" role="alert">{msg}</p> }
+        })}
         {move || {
             let l = lang.get();
-            result.get().map(|(t, x)| {
+            done.get().map(|d| {
+                let x = &d.x;
                 if x.is_empty() {
-                    return view! { <p class="import-result" role="status">{l.t("Ingenting i texten kunde läsas som villkor i ett avtal.", "Nothing in the text could be read as a term of an agreement.")}</p> }.into_any();
+                    return view! { <p id="read-nothing" class="import-result" role="status">{l.t(
+                        "Ingenting i texten kunde läsas som villkor i ett avtal. Läsaren letar efter kommunen, organisationen, belopp per år, avtalstid (start och slut), förlängning, uppsägning, utbetalning och uppföljning, i meningar som i ett avtal, ett beslut eller en nyhet.",
+                        "Nothing in the text could be read as a term of an agreement. The reader looks for the municipality, the organisation, amounts per year, the term (start and end), renewal, termination, payment and follow-up, in sentences as in an agreement, a decision or a news item.",
+                    )}</p> }.into_any();
                 }
-                // The text with each finding marked; a finding inside an earlier one is listed only.
-                let mut marks: Vec<(usize, &iop_core::extract::Finding)> = x.findings.iter().enumerate().collect();
-                marks.sort_by_key(|(_, f)| (f.start, std::cmp::Reverse(f.end)));
-                let mut pieces = Vec::new();
-                let mut at = 0;
-                for (i, f) in marks {
-                    if f.start < at {
-                        continue;
+                let part = d.text.len() > WHOLE_TEXT_BYTES;
+                let marked = pieces(&d.text, x).into_iter().map(|(i, words)| match i {
+                    None => view! { <span>{words}</span> }.into_any(),
+                    Some(i) => {
+                        let f = &x.findings[i];
+                        let term = l.pick(f.term().sv, f.term().en);
+                        let kept = move || keep.with(|k| k.get(i).copied().unwrap_or(true));
+                        view! { <mark data-finding=i.to_string() title=term class:rejected=move || !kept()>{words}</mark> }.into_any()
                     }
-                    pieces.push(view! { <span>{t.get(at..f.start).unwrap_or_default().to_string()}</span> }.into_any());
-                    let term = l.pick(f.term().sv, f.term().en);
-                    let kept = move || keep.with(|k| k.get(i).copied().unwrap_or(true));
-                    pieces.push(view! { <mark data-finding=i.to_string() title=term class:rejected=move || !kept()>{f.quote.clone()}</mark> }.into_any());
-                    at = f.end;
-                }
-                pieces.push(view! { <span>{t.get(at..).unwrap_or_default().to_string()}</span> }.into_any());
+                }).collect_view();
                 let proposals = x.findings.iter().enumerate().map(|(i, f)| {
                     let id = format!("keep-{i}");
                     let term = l.pick(f.term().sv, f.term().en);
@@ -112,6 +460,7 @@ pub fn ReadText() -> impl IntoView {
                                 on:change=move |ev| { let on = event_target_checked(&ev); keep.update(|k| if let Some(x) = k.get_mut(i) { *x = on }); } />
                             <label for=id><strong>{term}</strong>": " {f.shown()}</label>
                             <span class="quote">"«" {f.quote.clone()} "»"</span>
+                            {f.doubt.as_ref().map(|d| view! { <span class="doubt">{l.pick(format!("Osäkert: {}", d.sv), format!("Uncertain: {}", d.en))}</span> })}
                         </li>
                     }
                 }).collect_view();
@@ -124,7 +473,8 @@ pub fn ReadText() -> impl IntoView {
                     <div class="read-result">
                         <section aria-labelledby="read-text-heading">
                             <h3 id="read-text-heading">{l.t("Texten", "The text")}</h3>
-                            <div class="read-source" tabindex="0" role="region" aria-labelledby="read-text-heading">{pieces}</div>
+                            {part.then(|| view! { <p class="note">{l.t("Texten är lång: här visas det som står kring varje markering.", "The text is long: what stands around each mark is shown here.")}</p> })}
+                            <div class="read-source" tabindex="0" role="region" aria-labelledby="read-text-heading">{marked}</div>
                         </section>
                         <section aria-labelledby="read-terms-heading">
                             <h3 id="read-terms-heading">{l.pick(format!("Föreslagna villkor ({})", x.findings.len()), format!("Proposed terms ({})", x.findings.len()))}</h3>
@@ -138,5 +488,59 @@ pub fn ReadText() -> impl IntoView {
                 .into_any()
             })
         }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readers_answer_reads_back_as_what_the_core_read() {
+        let text = "Överenskommelsen gäller 1 januari 2022 till 31 december 2024. Kalmar kommun \
+                    ersätter Kvinnojouren Kalmar 650 000 kr per år. Kalmar kommun betalar 700 000 kr per år.";
+        let doc = iop_core::extract::Document {
+            name: "avtal.txt".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2021, 3, 4),
+        };
+        let x = extraction(&crate::read_text(text, "avtal.txt", "2021-03-04"));
+        assert_eq!(x, Some(iop_core::extract::read(text, &doc)));
+        assert_eq!(extraction(""), None);
+        assert_eq!(extraction("{\"agreement\": {}}"), None);
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole_with_its_marks() {
+        let t = "Kalmar kommun betalar 650 000 kr per år.";
+        let x = iop_core::extract::extract(t);
+        let p = pieces(t, &x);
+        let shown: String = p.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(shown, t);
+        assert!(p.iter().any(|(i, _)| i.is_some()));
+    }
+
+    #[test]
+    fn a_long_text_shows_what_stands_around_each_mark() {
+        let pad = "Ord som inte säger något om avtalet, åäö. ".repeat(5_000);
+        let t = format!("{pad}Kalmar kommun betalar 650 000 kr per år.{pad}");
+        let x = iop_core::extract::extract(&t);
+        assert!(!x.findings.is_empty());
+        let p = pieces(&t, &x);
+        let shown: usize = p.iter().map(|(_, w)| w.len()).sum();
+        assert!(
+            shown < 2 * AROUND_BYTES * (x.findings.len() + 1) + 200,
+            "{shown}"
+        );
+        let first = &p[0].1;
+        assert!(
+            first.starts_with('…') && first.len() <= AROUND_BYTES + 8,
+            "{first}"
+        );
+        for (i, w) in &p {
+            if let Some(i) = i {
+                assert_eq!(w, &x.findings[*i].quote);
+            }
+        }
+        assert!(p.last().is_some_and(|(_, w)| w.ends_with('…')));
     }
 }
