@@ -216,6 +216,11 @@ fn scan<'a>(
         if INVISIBLE.contains(&c) {
             continue;
         }
+        // A run without spaces ("......") is cut before a mark once the sentence is four
+        // times the longest: a mark is never inside a number or a word here.
+        if !c.is_alphanumeric() && began.is_some_and(|b| i - b > 4 * MAX_SENTENCE_BYTES) {
+            end_sentence(&mut last, &mut began, &mut emit);
+        }
         let (shape, mut end) = if c.is_alphabetic() {
             (Shape::Word, i + c.len_utf8())
         } else if c.is_ascii_digit() {
