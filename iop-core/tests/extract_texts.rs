@@ -329,7 +329,10 @@ fn a_text_about_something_else_yields_nothing_and_any_input_reads_without_a_pani
 fn the_seed_agreement_read_from_its_text_gives_a_draft_with_its_first_nine_sections_filled() {
     let x = iop_core::extract::read(
         &text("seeds/001_2a6dc1f590a5bec8.txt"),
-        &iop_core::extract::Document::named("avtal.txt"),
+        &iop_core::extract::Document {
+            name: "avtal.txt".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2024, 11, 20),
+        },
     );
     let a = x.accepted("inlast-1", &[]);
     assert_eq!(
@@ -344,6 +347,12 @@ fn the_seed_agreement_read_from_its_text_gives_a_draft_with_its_first_nine_secti
     assert!(md.contains("har funnits i 40 år"), "{md}");
     // Every source names the document and the section its words stand under.
     assert_eq!(a.sources[0].id, "avtal.txt");
+    // What the user kept names and dates the document as the reading did.
+    assert_eq!(a.sources[0].title, "avtal.txt");
+    assert_eq!(
+        a.sources[0].date,
+        chrono::NaiveDate::from_ymd_opt(2024, 11, 20)
+    );
     let term = a.term.source.as_ref().unwrap();
     assert_eq!(
         (term.document.as_str(), term.section.as_str()),

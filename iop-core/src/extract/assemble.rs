@@ -29,13 +29,14 @@ impl Parts {
 
 /// Builds the agreement from findings by the core's own edits, so nothing a file could not hold
 /// is made; the findings that applied, with the paths they went to.
-pub(super) fn assemble(id: &str, doc: &str, findings: &[&Finding]) -> (Agreement, Vec<Finding>) {
+pub(super) fn assemble(
+    id: &str,
+    source: &crate::source::SourceDocument,
+    findings: &[&Finding],
+) -> (Agreement, Vec<Finding>) {
+    let doc = source.id.as_str();
     let mut blank = Agreement::blank(id);
-    blank.sources.push(crate::source::SourceDocument {
-        id: doc.into(),
-        title: doc.into(),
-        date: None,
-    });
+    blank.sources.push(source.clone());
     // Fast: every edit on the JSON, read once at the end. Should that read refuse (a value of
     // the wrong kind), each edit again on its own, keeping only those that read.
     let mut json = serde_json::to_value(&blank).unwrap_or(Value::Null);

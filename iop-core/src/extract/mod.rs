@@ -286,12 +286,14 @@ impl Extraction {
             .filter(|(i, _)| keep.get(*i).copied().unwrap_or(true))
             .map(|(_, f)| f)
             .collect();
+        // The document as the reading named and dated it.
         let doc = self
             .agreement
             .sources
             .first()
-            .map_or("Inläst text", |s| s.id.as_str());
-        assemble::assemble(id, doc, &kept).0
+            .cloned()
+            .unwrap_or_else(|| source_of(&Document::default()));
+        assemble::assemble(id, &doc, &kept).0
     }
 }
 
@@ -345,11 +347,16 @@ impl Document {
 /// assert_eq!(x.agreement.sources[0].title, "avtal.txt");
 /// ```
 pub fn read(text: &str, doc: &Document) -> Extraction {
-    let mut x = read_text(text, doc);
-    if let Some(s) = x.agreement.sources.first_mut() {
-        s.date = doc.date;
+    read_text(text, doc)
+}
+
+/// The source document an extraction cites: the document's name (or "Inläst text") and date.
+fn source_of(doc: &Document) -> crate::source::SourceDocument {
+    crate::source::SourceDocument {
+        id: document_id(doc).into(),
+        title: document_id(doc).into(),
+        date: doc.date,
     }
-    x
 }
 
 /// The name a document goes by in the sources: its own, or "Inläst text".
@@ -479,7 +486,7 @@ fn read_text(text: &str, doc: &Document) -> Extraction {
     }
     let findings: Vec<Finding> = findings.into_iter().flatten().collect();
     let refs: Vec<&Finding> = findings.iter().collect();
-    let (agreement, applied) = assemble::assemble("text-1", document_id(doc), &refs);
+    let (agreement, applied) = assemble::assemble("text-1", &source_of(doc), &refs);
     // Only what went into the agreement is claimed, under the path where it went.
     let findings = applied;
     Extraction {

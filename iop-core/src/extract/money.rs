@@ -1,6 +1,7 @@
 //! The rules for money: yearly amounts (each amount's role is in `roles`), the split between
 //! payers, payment timing and invoices.
 
+use super::parties::capitalised;
 use super::roles::{role_of, Facts, Role, APPROXIMATE_BEFORE};
 use super::rules::{found, sentence_finding, Found};
 use super::tokens::{kronor_at, Sentence, Sentences, Shape};
@@ -314,12 +315,4 @@ fn listed_names(s: &Sentence, from: usize) -> (Vec<String>, usize) {
         .filter(|n| !n.is_empty())
         .collect();
     (names, last)
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }

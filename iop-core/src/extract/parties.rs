@@ -539,7 +539,8 @@ fn named_place(lower: &str) -> bool {
     named(lower).is_some()
 }
 
-fn capitalised(s: &str) -> String {
+/// `s` with its first letter in upper case.
+pub(super) fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),

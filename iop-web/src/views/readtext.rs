@@ -357,14 +357,7 @@ pub fn ReadText() -> impl IntoView {
             return;
         };
         let id = state.fresh_id("inlast");
-        let mut a = keep.with_untracked(|k| d.x.accepted(&id, k));
-        // The document's name and date, as the reading gave them.
-        if let Some(doc) = d.x.agreement.sources.first() {
-            for s in a.sources.iter_mut().filter(|s| s.id == doc.id) {
-                s.title.clone_from(&doc.title);
-                s.date = doc.date;
-            }
-        }
+        let a = keep.with_untracked(|k| d.x.accepted(&id, k));
         state.edit(|s| s.agreements.push(a));
         // The text now lives in the agreement: the view starts afresh.
         done.set(None);
