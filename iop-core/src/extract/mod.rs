@@ -400,7 +400,19 @@ fn read_text(text: &str, doc: &Document) -> Extraction {
     let several = parties::jour_families(&sentences) > 1;
     rules::term(text, &sentences, &mut all);
     period::years(text, &sentences, date, &mut all);
-    money::money(text, &sentences, year, org.as_deref(), several, &mut all);
+    let org_name = all
+        .iter()
+        .find(|f| f.path == "organisations[0].name")
+        .and_then(|f| f.value.as_str())
+        .map(str::to_string);
+    money::money(
+        text,
+        &sentences,
+        year,
+        org_name.as_deref().zip(org.as_deref()),
+        several,
+        &mut all,
+    );
     let headings = sections::headings(text);
     sections::scope(text, &headings, &mut all);
     sections::contacts(text, &headings, &mut all);

@@ -17,10 +17,23 @@ pub fn money(
     text: &str,
     sentences: &Sentences,
     year: Option<i32>,
-    org: Option<&[String]>,
+    org: Option<(&str, &[String])>,
     several: bool,
     out: &mut Found,
 ) {
+    let (org_name, org) = (org.map(|(n, _)| n), org.map(|(_, f)| f));
+    // The words of the jour's name, to know it in a list ("Tjejjouren – 450 000 kronor").
+    let org_words: Vec<String> = org_name
+        .map(|n| {
+            n.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 2)
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .unwrap_or_default();
+    // An agreement of one calendar year: its total is its yearly amount ("Detta avtal gäller år
+    // 2009" and "ersättning med totalt 247 700 kr").
+    let one_year = one_year_term(out);
     let mut components = 0usize;
     for (si, s) in sentences.iter().enumerate() {
         let s: &Sentence = &s;
@@ -51,15 +64,32 @@ pub fn money(
             // Luleå med 620 190 kronor").
             let others =
                 owner_of(s, i).is_some_and(|f| org.is_none_or(|o| !o.iter().any(|g| g == f)));
+            let head = s.tokens.get(..i).unwrap_or_default();
             let role = if others || (org.is_none() && several && owner_of(s, i).is_some()) {
                 Role::Other
             } else if role == Role::Approximate
                 && (window
                     .windows(2)
                     .any(|w| w == ["per", "år"] || w == ["om", "året"])
-                    || window.first() == Some(&"årligen"))
+                    || window.first() == Some(&"årligen")
+                    // "bidrar med tio kronor per invånare och år, alltså cirka 350 000 kronor"
+                    || head.windows(2).any(|w| {
+                        matches!(w, [a, b] if matches!((a.lower.as_ref(), b.lower.as_ref()), ("per" | "och", "år") | ("om", "året")))
+                    }) && head.iter().any(|t| t.is("alltså") || t.is("dvs") || t.is("motsvarande")))
             {
                 // "cirka 350 000 kronor per år": the year's amount, not exact.
+                Role::Granted
+            } else if role == Role::Other && listed_for(s, i, &org_words) {
+                // "Tjejjouren – 450 000 kronor", "får kvinno- och tjejjouren Ada, 2,4 miljoner".
+                Role::Granted
+            } else if role == Role::Applied && granted_in_full(sentences, si) {
+                // "de hade ansökt om 852 000 kronor" and then "… få hela det ansökta beloppet".
+                Role::Granted
+            } else if role == Role::Total
+                && one_year
+                && matches!(head.last().map(|t| t.lower.as_ref()), Some("totalt" | "sammanlagt"))
+                && (s.has("ersättning") || s.has("avtal"))
+            {
                 Role::Granted
             } else {
                 role
@@ -236,6 +266,56 @@ pub fn money(
                 }
             }
         }
+    }
+}
+
+/// Whether the amount at token `i` stands in a list right after the jour's own name, set off by
+/// a dash, a colon or a comma: "Tjejjouren – 450 000 kronor", "Ada, 2,4 miljoner".
+fn listed_for(s: &Sentence, i: usize, org_words: &[String]) -> bool {
+    let at = |k: Option<usize>| k.and_then(|k| s.tokens.get(k));
+    let mark = at(i.checked_sub(1)).is_some_and(|t| matches!(t.text, "–" | "-" | "—" | ":" | ","));
+    let name = at(i.checked_sub(2))
+        .is_some_and(|t| t.shape == Shape::Word && org_words.iter().any(|w| *w == t.lower));
+    mark && name
+}
+
+/// Whether the sentence after `si` grants what was applied for in full: "… skulle få hela det
+/// ansökta beloppet", "beviljades det sökta beloppet".
+fn granted_in_full(sentences: &Sentences, si: usize) -> bool {
+    sentences.get(si + 1).is_some_and(|next| {
+        (next.phrase(&["ansökta", "beloppet"]).is_some()
+            || next.phrase(&["sökta", "beloppet"]).is_some())
+            && !next.tokens.iter().any(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "inte" | "ej" | "avslog" | "avslår" | "avslag"
+                )
+            })
+    })
+}
+
+/// Whether the start and end found so far are the first and last day of one calendar year.
+fn one_year_term(out: &Found) -> bool {
+    let value = |path: &str| {
+        let mut vs = out.iter().filter(|f| f.path == path).map(|f| {
+            f.value
+                .get("on")
+                .unwrap_or(&f.value)
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        });
+        let first = vs.next()?;
+        vs.all(|v| v == first).then_some(first)
+    };
+    match (value("term.start"), value("term.end")) {
+        (Some(a), Some(b)) => {
+            a.len() == 10
+                && a.ends_with("-01-01")
+                && b.ends_with("-12-31")
+                && a.get(..4) == b.get(..4)
+        }
+        _ => false,
     }
 }
 

@@ -75,6 +75,17 @@ const NOT_THIS: &[&str] = &[
     "gav",
 ];
 
+/// Of the words above, those that make only a period after them someone else's when a grant
+/// comes first in the clause: "beviljar … för år 2008 … och avslår ansökan om en höjning" is
+/// the grant's year; "för 2018 ansökte kvinnojouren om …" is the application's.
+const NOT_THIS_AFTER: &[&str] = &[
+    "ansök", "söker", "sökte", "begär", "kräver", "vill", "ville",
+];
+
+/// Of the words above, those that make the rest of the sentence past, up to a "men": "har haft
+/// ett avtal under många år, fram till 2019 då de klev ur avtalet".
+const PAST_ON: &[&str] = &["haft", "hade", "ingick"];
+
 /// Words that make a sentence speak of this agreement or grant, for a year alone ("för 2021").
 const THIS: &[&str] = &[
     "avtalet",
@@ -135,20 +146,37 @@ pub fn years(text: &str, sentences: &Sentences, date: Option<NaiveDate>, out: &m
                 *c = clause;
             }
         }
-        let mut other_in = vec![false; clause + 1];
+        // Per clause: from which token on a period is someone else's.
+        let mut other_from = vec![usize::MAX; clause + 1];
+        let mut past = false;
+        let mut granted_in = vec![false; clause + 1];
         for (k, t) in s.tokens.iter().enumerate() {
-            if NOT_THIS.iter().any(|w| t.lower.starts_with(w)) {
-                if let Some(o) = clause_of.get(k).and_then(|&c| other_in.get_mut(c)) {
-                    *o = true;
+            let c = clause_of.get(k).copied().unwrap_or(clause);
+            if t.is("men") {
+                past = false;
+            }
+            if t.lower.starts_with("bevilja") || t.is("tilldelas") {
+                if let Some(g) = granted_in.get_mut(c) {
+                    *g = true;
                 }
             }
+            let granted = granted_in.get(c).copied().unwrap_or(false);
+            let only_after = NOT_THIS_AFTER.iter().any(|w| t.lower.starts_with(w));
+            let not_this = NOT_THIS.iter().any(|w| t.lower.starts_with(w));
+            if let Some(o) = other_from.get_mut(c) {
+                if past || (not_this && !(only_after && granted)) {
+                    *o = 0;
+                } else if only_after {
+                    *o = (*o).min(k);
+                }
+            }
+            past |= PAST_ON.contains(&t.lower.as_ref());
         }
         let other = |k: usize| {
             clause_of
                 .get(k)
-                .and_then(|&c| other_in.get(c))
-                .copied()
-                .unwrap_or(true)
+                .and_then(|&c| other_from.get(c))
+                .is_none_or(|&from| k > from)
         };
         let n = s.tokens.len();
         let word = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_ref());
@@ -279,6 +307,16 @@ pub fn years(text: &str, sentences: &Sentences, date: Option<NaiveDate>, out: &m
                     if let Some(span) = span.filter(|n| (1..=10).contains(n)) {
                         end = last_day(y + span as i32 - 1).map(|d| (d, k.saturating_sub(3), k));
                     }
+                    relative = true;
+                }
+            }
+        }
+        // "741 000 kronor i bidrag delas nästa år ut" in a text of December 2009: 2010.
+        if start.is_none() && end.is_none() {
+            if let (Some(k), Some(d)) = (s.phrase(&["nästa", "år"]), date) {
+                if !other(k) && (named_here || s.has("bidrag")) {
+                    start = first_day(d.year() + 1).map(|day| (day, k, k + 1));
+                    end = last_day(d.year() + 1).map(|day| (day, k, k + 1));
                     relative = true;
                 }
             }

@@ -79,6 +79,9 @@ const CHANGE_STEMS: &[&str] = &[
     "tillskott",
     "extra",
     "skär",
+    "halver",
+    "fördubbl",
+    "dubbl",
 ];
 const EARLIER_WORDS: &[&str] = &[
     "tidigare",
@@ -170,6 +173,10 @@ const GRANT_WORDS: &[&str] = &[
     "erhöll",
 ];
 
+/// Words of a decision: "Förra året beslutades att … en miljon kronor om året" dates the
+/// decision, not the amount.
+const DECISION_STEMS: &[&str] = &["beslut", "beslöt", "bestäm", "klubba"];
+
 /// Grants that come every year by their nature: "1 319 000 kr i föreningsstöd".
 const RECURRING: &[&str] = &[
     "föreningsstöd",
@@ -219,7 +226,10 @@ impl<'s> Facts<'s> {
                 || s.phrase(&["för", "verksamhetsåret"]).is_some()
                 || has("årets")
                 || has("nu"),
-            ago: s.phrase(&["år", "sedan"]).is_some(),
+            // "för tre år sedan", never "per år sedan 2021".
+            ago: s
+                .phrase(&["år", "sedan"])
+                .is_some_and(|k| s.tokens.get(k + 2).is_none_or(|t| t.shape != Shape::Number)),
             past_year: years().any(|y| year.is_none_or(|now| y < now)),
             for_a_year: (has("för") || has("under"))
                 && years().any(|y| year.is_none_or(|now| y >= now)),
@@ -298,7 +308,13 @@ pub(super) fn role_of(
     {
         return Role::Approximate;
     }
-    // "från 400 000 kr per år till 500 000 kr per år": the first is the earlier level.
+    let earlier_in_sentence = |ws: &[&str]| {
+        ws.iter()
+            .any(|w| facts.first.get(w).is_some_and(|&k| k < i))
+    };
+    // "från 400 000 kr per år till 500 000 kr per år": the first is the earlier level (also
+    // when a raise is only asked for: "kräver höjt bidrag från 295 000 kronor till …" may
+    // name last year's grant).
     if ends_with(&["från"]) && s.tokens.iter().skip(last + 1).take(8).any(|t| t.is("till")) {
         return Role::Earlier;
     }
@@ -317,10 +333,6 @@ pub(super) fn role_of(
     {
         return Role::Change;
     }
-    let earlier_in_sentence = |ws: &[&str]| {
-        ws.iter()
-            .any(|w| facts.first.get(w).is_some_and(|&k| k < i))
-    };
     if sentence_has(REFUSED_WORDS) || earlier_in_sentence(APPLIED_WORDS) {
         return Role::Applied;
     }
@@ -335,8 +347,25 @@ pub(super) fn role_of(
     {
         return Role::Cost;
     }
-    if in_clause(EARLIER_WORDS) || facts.ago {
+    // "… om 97 000 kronor, så även i år": an earlier level that holds this year too.
+    let also_now = window
+        .windows(3)
+        .any(|w| matches!(w, ["även" | "också", "i", "år"]));
+    // "Förra året beslutades att … en miljon kronor om året": the earlier word dates the
+    // decision, which stands between it and the amount.
+    let nearest = |pick: &dyn Fn(&str) -> bool| clause.iter().position(|w| pick(w));
+    let decided_then = match (
+        nearest(&|w| stem_in(w, DECISION_STEMS)),
+        nearest(&|w| EARLIER_WORDS.contains(&w)),
+    ) {
+        (Some(d), Some(e)) => d < e,
+        _ => false,
+    };
+    if (in_clause(EARLIER_WORDS) && !decided_then || facts.ago) && !also_now {
         return Role::Earlier;
+    }
+    if also_now {
+        return Role::Granted;
     }
     // "År 2021 fick jouren 600 000 kr", "De fick 350 000 kr i bidrag 2009": a past year in the
     // past tense.
@@ -346,6 +375,30 @@ pub(super) fn role_of(
             && years_after.iter().any(|y| year.is_none_or(|now| *y < now)))
     {
         return Role::Earlier;
+    }
+    // "Tidigare … 400 000 kronor – men nu … 250 000": the level now, after an earlier one.
+    if in_clause(&["nu"]) && earlier_in_sentence(EARLIER_WORDS) {
+        return Role::Granted;
+    }
+    // "bidraget halveras, från 250 000 till 100 000 kronor", "bidraget höjs till 1,2 miljoner
+    // kronor": the new level.
+    // Never a range alone ("från 0 kronor till 1 miljon" compares kommuner), and the grant
+    // changed is the jour's, named before ("Också KF Länken väntas få sitt bidrag höjt – från
+    // 155 000 till 200 000 kronor" is another's) or the sentence's subject ("Bidraget höjs").
+    let head = s.tokens.get(..i).unwrap_or_default();
+    if ends_with(&["till"])
+        && head.iter().any(|t| stem_in(&t.lower, CHANGE_STEMS))
+        && (head
+            .iter()
+            .any(|t| super::parties::jour_family(&t.lower).is_some())
+            || head.first().is_some_and(|t| {
+                matches!(
+                    t.lower.as_ref(),
+                    "bidraget" | "anslaget" | "stödet" | "ersättningen"
+                )
+            }))
+    {
+        return Role::Granted;
     }
     if per_year
         || before
@@ -368,13 +421,15 @@ pub(super) fn role_of(
         return Role::Granted;
     }
     // "Beloppet uppgår till 340 000 kr", "Bidraget blir 94 761 kronor".
-    let the_grant =
-        clause.iter().any(|w| {
-            matches!(
-                *w,
-                "beloppet" | "bidraget" | "ersättningen" | "stödet" | "anslaget"
-            )
-        }) && (ends_with(&["uppgår", "till"]) || ends_with(&["blir"]) || ends_with(&["är"]));
+    let the_grant = clause.iter().any(|w| {
+        matches!(
+            *w,
+            "beloppet" | "bidraget" | "ersättningen" | "stödet" | "anslaget" | "utslaget"
+        )
+    }) && (ends_with(&["uppgår", "till"])
+        || ends_with(&["blir"])
+        || ends_with(&["blev"])
+        || ends_with(&["är"]));
     if the_grant {
         return Role::Granted;
     }
@@ -382,7 +437,8 @@ pub(super) fn role_of(
     // comes every year; never "… var" (each of several).
     let recurring = window.iter().take(3).any(|w| RECURRING.contains(w))
         || clause.iter().take(4).any(|w| RECURRING.contains(w));
-    if recurring && in_clause(GRANT_WORDS) && window.first() != Some(&"var") {
+    // "30 000 kronor i föreningsbidrag." (a lead that opens with the grant) too.
+    if recurring && (in_clause(GRANT_WORDS) || i == 0) && window.first() != Some(&"var") {
         return Role::Granted;
     }
     Role::Other

@@ -466,14 +466,87 @@ fn words_of_kronor(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usi
 }
 
 /// An amount of kronor that starts at token `i`: `575 000 kr`, `1 000 000 kronor`, `1,5
-/// miljoner kronor`, `1 mkr`, `300 tkr`, `500 000,50 kr`. The amount in kronor and the index of
-/// its last token. Never inside a number: a number token right after another (`500 000`: the
+/// miljoner kronor`, `1 mkr`, `300 tkr`, `500 000,50 kr`, and a number that shares its unit
+/// with a neighbour (`från 75 000 till 150 000 kronor`, `400 000 kronor – men nu 250 000`,
+/// `Ada, 2,4 miljoner` in a sentence about grants). The amount in kronor and the index of its
+/// last token. Never inside a number: a number token right after another (`500 000`: the
 /// `000`) starts no amount, and a number the reader cannot read makes no amount at all.
 pub fn kronor_at(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize)> {
+    let (value, k, unit) = number_at(s, i)?;
+    match unit {
+        Unit::Stated(factor, last) => value.checked_mul(factor).map(|v| (v, last)),
+        Unit::Missing => shared_unit(s, i, k, value),
+    }
+}
+
+/// What follows a number: its unit (factor and last token), or none.
+enum Unit {
+    Stated(rust_decimal::Decimal, usize),
+    Missing,
+}
+
+/// Words that may follow an amount whose unit was said elsewhere ("250 000 i år").
+const AFTER_BARE: &[&str] = &[
+    "per", "om", "i", "för", "till", "och", "under", "varje", "årligen", "nu", "var",
+];
+
+/// Beginnings of words of money: a sentence with one of them speaks of kronor when it says
+/// "2,4 miljoner".
+const MONEY_WORDS: &[&str] = &["kronor", "bidrag", "stöd", "anslag", "pengar", "ersättning"];
+
+/// A number written without its unit that shares one: the next amount's (`75 000 till 150 000
+/// kronor`, `2 till 3 miljoner kronor`), an amount of kronor earlier in its sentence (`400 000
+/// kronor – men nu 250 000`), or millions in a sentence about money (`Ada, 2,4 miljoner`).
+/// Only a number written as money is written (groups of three digits, or millions), never a
+/// year, a count or a phone number, and never a number followed by a word it counts.
+fn shared_unit(
+    s: &Sentence,
+    i: usize,
+    k: usize,
+    value: rust_decimal::Decimal,
+) -> Option<(rust_decimal::Decimal, usize)> {
+    use rust_decimal::Decimal;
+    let thousand = Decimal::from(1_000);
+    let million = Decimal::from(1_000_000);
+    let next = s.tokens.get(k + 1);
+    // "från 75 000 till 150 000 kronor", "mellan 20 000 och 40 000 kronor"
+    let joined = next.is_some_and(|t| {
+        t.spaced && (t.is("till") || t.is("och") || matches!(t.text, "–" | "-" | "—"))
+    });
+    if let (true, Some((_, _, Unit::Stated(f2, _)))) = (joined, number_at(s, k + 2)) {
+        if f2 == Decimal::ONE && value >= thousand && grouped(s, i, k) {
+            return Some((value, k));
+        }
+        if f2 == million && value < thousand {
+            return value.checked_mul(million).map(|v| (v, k));
+        }
+    }
+    let bare_end =
+        next.is_none_or(|t| t.shape == Shape::Mark || AFTER_BARE.contains(&t.lower.as_ref()));
+    if !bare_end {
+        return None;
+    }
+    // "Tidigare 400 000 kronor – men nu ska man klara sig på 250 000."
+    let before = s.tokens.get(i.saturating_sub(40)..i).unwrap_or_default();
+    if value >= thousand && grouped(s, i, k) && before.iter().any(|t| t.is("kr") || t.is("kronor"))
+    {
+        return Some((value, k));
+    }
+    None
+}
+
+/// Whether the number at tokens `i..=k` is written in groups of three (`250 000`), its first
+/// group not a zero (`046 450 006` is a phone number).
+fn grouped(s: &Sentence, i: usize, k: usize) -> bool {
+    k > i && s.tokens.get(i).is_some_and(|t| !t.text.starts_with('0'))
+}
+
+/// The number that starts at token `i`, the index of its last digit group, and its unit.
+fn number_at(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize, Unit)> {
     use rust_decimal::Decimal;
     let first = s.tokens.get(i)?;
     if first.shape == Shape::Word {
-        return words_of_kronor(s, i);
+        return words_of_kronor(s, i).map(|(v, last)| (v, last, Unit::Stated(Decimal::ONE, last)));
     }
     if first.shape != Shape::Number {
         return None;
@@ -513,7 +586,9 @@ pub fn kronor_at(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize
         return None;
     }
     let value = number_value(&written)?;
-    let unit = s.tokens.get(k + 1)?;
+    let Some(unit) = s.tokens.get(k + 1) else {
+        return Some((value, k, Unit::Missing));
+    };
     let thousand = Decimal::from(1_000);
     let million = Decimal::from(1_000_000);
     let (factor, last) = match unit.lower.as_ref() {
@@ -531,12 +606,24 @@ pub fn kronor_at(s: &Sentence, i: usize) -> Option<(rust_decimal::Decimal, usize
                 Some(c) if c.text == "." && s.tokens.get(k + 3).is_some_and(|c| c.is("kr")) => {
                     (f, k + 3)
                 }
-                _ => return None,
+                // "Ada, 2,4 miljoner, och Bojen, 2,2 miljoner": millions of kronor in a
+                // sentence about money, never millions of something named after them.
+                c if f == million
+                    && c.is_none_or(|c| {
+                        c.shape == Shape::Mark || AFTER_BARE.contains(&c.lower.as_ref())
+                    })
+                    && s.tokens.iter().take(200).any(|t| {
+                        t.is("kr") || MONEY_WORDS.iter().any(|w| t.lower.starts_with(w))
+                    }) =>
+                {
+                    (f, k + 1)
+                }
+                _ => return Some((value, k, Unit::Missing)),
             }
         }
-        _ => return None,
+        _ => return Some((value, k, Unit::Missing)),
     };
-    Some((value.checked_mul(factor)?, last))
+    Some((value, k, Unit::Stated(factor, last)))
 }
 
 #[cfg(test)]
