@@ -364,9 +364,6 @@ pub(super) fn role_of(
     if (in_clause(EARLIER_WORDS) && !decided_then || facts.ago) && !also_now {
         return Role::Earlier;
     }
-    if also_now {
-        return Role::Granted;
-    }
     // "År 2021 fick jouren 600 000 kr", "De fick 350 000 kr i bidrag 2009": a past year in the
     // past tense.
     let past_year = facts.past_year;
