@@ -283,7 +283,9 @@ test('a module that never arrives is said so in the page, with a reload', async 
   // Not the load event (a refused module may hold it up under load): the message is the condition.
   await page.goto(server.origin + '/', { waitUntil: 'commit' });
   const alert = page.locator('#app[role="alert"]');
-  await alert.waitFor();
+  // Three tries of the module, each refused: on a loaded machine this can pass Playwright's
+  // default 30 s, so the wait for the message is given 90 s.
+  await alert.waitFor({ timeout: 90000 });
   assert.match(await alert.textContent(),
     /Appen kunde inte starta: en fil kom inte fram\. Kontrollera nätverket och ladda om sidan; ditt arbete finns kvar i webbläsaren\./);
   assert.ok(asked.includes('?forsok=1') && asked.includes('?forsok=2'), `three tries: ${asked.join(' ')}`);
