@@ -32,6 +32,44 @@ pub struct Municipality {
     pub population: u32,
 }
 
+/// The counties that share a stretch of boundary with the county `code` (`"10"`: Kronobergs,
+/// Kalmar and Skåne län); empty for Gotland and for a code that is no county. Computed from
+/// SCB's county boundaries by `scripts/make-map.py`.
+///
+/// ```
+/// assert_eq!(iop_core::municipality::neighbouring_counties("10"), ["07", "08", "12"]);
+/// assert!(iop_core::municipality::neighbouring_counties("09").is_empty());
+/// ```
+pub fn neighbouring_counties(code: &str) -> &'static [&'static str] {
+    const NEIGHBOURS: &[(&str, &[&str])] = &[
+        ("01", &["03", "04"]),
+        ("03", &["01", "19", "21"]),
+        ("04", &["01", "05", "18", "19"]),
+        ("05", &["04", "06", "08", "18"]),
+        ("06", &["05", "07", "08", "13", "14"]),
+        ("07", &["06", "08", "10", "12", "13"]),
+        ("08", &["05", "06", "07", "10"]),
+        ("09", &[]),
+        ("10", &["07", "08", "12"]),
+        ("12", &["07", "10", "13"]),
+        ("13", &["06", "07", "12", "14"]),
+        ("14", &["06", "13", "17", "18"]),
+        ("17", &["14", "18", "20"]),
+        ("18", &["04", "05", "14", "17", "19", "20"]),
+        ("19", &["03", "04", "18", "20"]),
+        ("20", &["17", "18", "19", "21", "23"]),
+        ("21", &["03", "20", "22", "23"]),
+        ("22", &["21", "23", "24"]),
+        ("23", &["20", "21", "22", "24"]),
+        ("24", &["22", "23", "25"]),
+        ("25", &["24"]),
+    ];
+    NEIGHBOURS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(&[], |(_, n)| n)
+}
+
 /// All 290 municipalities, in kommunkod order.
 ///
 /// ```

@@ -15,7 +15,7 @@ use crate::obligations::{DocumentDuty, DocumentKind, Due, Meetings, Obligations}
 use crate::orgnr::OrgNumber;
 use crate::parties::{Body, Contact, Organisation, PublicParty, Side, Signatory};
 use crate::scope::{Scope, ServiceArea};
-use crate::source::{SourceDocument, SourceRef};
+use crate::source::{SourceDocument, SourceKind, SourceRef};
 use crate::split::Share;
 use crate::term::{Renewal, Term, TermEnd};
 use crate::termination::{Repayment, Termination, TerminationForBreach};
@@ -170,6 +170,8 @@ pub fn kalmar_2022_2024() -> Agreement {
             id: s.into(),
             title: "Kalmar kommun: Idéburet offentligt partnerskap mellan Kvinnojouren Kalmar och Kalmar kommun (nyhet)".into(),
             date: Some(date(2021, 6, 15)),
+            kind: Some(SourceKind::Nyhet),
+            address: None,
         }],
         notes: "Källan är en nyhet; betalningsdagar, uppföljning och uppsägningsvillkor anges inte. Kommunens organisationsnummer är hämtat ur seed 001.".into(),
         derived_from: None,
@@ -365,6 +367,8 @@ pub fn kalmar_2025_2027() -> Agreement {
             id: s.into(),
             title: "Överenskommelse om idéburet offentligt partnerskap (IOP) mellan Kvinnojouren & Ungdomsjouren Kalmar och Kalmar kommun".into(),
             date: None,
+            kind: Some(SourceKind::Avtal),
+            address: None,
         }],
         notes: "Kommunen stödjer jourens ideella arbete, inte den intäktsbärande verksamheten (§10).".into(),
         derived_from: None,
@@ -442,6 +446,8 @@ pub fn vallentuna() -> Agreement {
             id: s.into(),
             title: "Vallentuna kommun: Samverkan ska minska antalet våldsutsatta i nära relation (nyhet)".into(),
             date: None,
+            kind: Some(SourceKind::Nyhet),
+            address: None,
         }],
         notes: "Källan anger inte om tjejjouren har startat, så villkoret är okänt; uppsägningstid och betalningsdagar anges inte.".into(),
         derived_from: None,
@@ -536,6 +542,8 @@ pub fn varmdo() -> Agreement {
             id: s.into(),
             title: "Värmdö kommun: Samverkansavtal med Kvinnojouren Nacka Värmdö (nyhet)".into(),
             date: None,
+            kind: Some(SourceKind::Nyhet),
+            address: None,
         }],
         notes: "Startdatum anges inte i källan (andra källor anger 2022-01-01). \"Löper på två år i taget\" läses som förlängning två år i taget; uppsägningstid anges inte.".into(),
         derived_from: None,
@@ -605,6 +613,8 @@ pub fn linkoping() -> Agreement {
             id: s.into(),
             title: "Linköpings kommun, omsorgsnämnden: Förslag till överenskommelse med Kvinnojouren".into(),
             date: None,
+            kind: Some(SourceKind::Beslut),
+            address: None,
         }],
         notes: "Beloppen anges inte i källan. Ett nytt förslag skulle redovisas senast i september 2019 (här 2019-09-30).".into(),
         derived_from: None,

@@ -17,8 +17,13 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+mod find;
 mod table;
 
+pub use find::{
+    nearest, similar_range, similar_size, sort, Filter, OrganisationKind, Running, SortBy,
+    Suggestion,
+};
 pub use table::{order_by, side_by_side, Cell, TermRow};
 
 /// One agreement's normalised figures on a date.
@@ -36,6 +41,13 @@ pub struct ComparisonRow {
     pub kommunkod: Option<String>,
     /// Organisation name(s).
     pub organisation: String,
+    /// The population of its kommuner on 2024-12-31 (unknown when a party has no kommunkod).
+    pub population: Known<u32>,
+    /// The surest kind of source it has (an agreement's own text before a decision, a decision
+    /// before news); `None` when no source says.
+    pub source_kind: Option<crate::source::SourceKind>,
+    /// When it runs, from its term.
+    pub running: Running,
     /// First day.
     pub start: Known<NaiveDate>,
     /// Last day of the first period (`None` when open-ended).
@@ -142,6 +154,11 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
         county: first.map(|m| m.county.clone()),
         kommunkod: first.map(|m| m.code.to_string()),
         organisation: agreement.organisation_names(),
+        population: agreement
+            .population()
+            .map(|p| u32::try_from(p).unwrap_or(u32::MAX)),
+        source_kind: agreement.sources.iter().filter_map(|s| s.kind).min(),
+        running: Running::of(term),
         start: term.start,
         end: match term.end {
             TermEnd::On(d) => Known::Known(Some(d)),
@@ -280,40 +297,5 @@ impl StatusFilter {
                 | (StatusFilter::Ended, Known::Known(Status::Ended))
                 | (StatusFilter::Unknown, Known::Unknown)
         )
-    }
-}
-
-/// What the list of agreements can be filtered on. Empty fields match everything; text matches
-/// case-insensitively anywhere in the name.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// Part of a municipality name.
-    pub municipality: String,
-    /// A county name, exactly (`Kalmar län`); empty for all.
-    pub county: String,
-    /// Part of an organisation name.
-    pub organisation: String,
-    /// A status on the list's date; `None` for all.
-    pub status: Option<StatusFilter>,
-}
-
-impl Filter {
-    /// Whether a row passes the filter.
-    ///
-    /// ```
-    /// use iop_core::compare::{compare, Filter, StatusFilter};
-    /// let rows = compare(&iop_core::presets::all(), iop_core::presets::date(2026, 11, 22));
-    /// let f = Filter { county: "Kalmar län".into(), status: Some(StatusFilter::Ended), ..Filter::default() };
-    /// let ids: Vec<_> = rows.iter().filter(|r| f.matches(r)).map(|r| r.id.as_str()).collect();
-    /// assert_eq!(ids, ["kalmar-2022-2024"]);
-    /// ```
-    pub fn matches(&self, row: &ComparisonRow) -> bool {
-        let contains = |hay: &str, needle: &str| {
-            needle.trim().is_empty() || hay.to_lowercase().contains(&needle.trim().to_lowercase())
-        };
-        contains(&row.municipality, &self.municipality)
-            && contains(&row.organisation, &self.organisation)
-            && (self.county.is_empty() || row.county.as_deref() == Some(self.county.as_str()))
-            && self.status.is_none_or(|s| s.matches(row.status))
     }
 }

@@ -356,6 +356,8 @@ fn source_of(doc: &Document) -> crate::source::SourceDocument {
         id: document_id(doc).into(),
         title: document_id(doc).into(),
         date: doc.date,
+        kind: None,
+        address: None,
     }
 }
 
