@@ -49,7 +49,7 @@ pub use rules::{validate, validate_agreement};
 /// The `format` field of every scenario file.
 pub const FORMAT: &str = "iop-scenario";
 /// The version this crate writes.
-pub const VERSION: Version = Version { major: 1, minor: 2 };
+pub const VERSION: Version = Version { major: 1, minor: 3 };
 /// Files larger than this are refused before parsing (20 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Files nested deeper than this are refused before parsing.
@@ -101,15 +101,21 @@ pub const MIGRATIONS: &[Migration] = &[];
 pub struct Scenario {
     /// Always [`FORMAT`].
     pub format: String,
-    /// The version it was written in (`"1.1"`).
+    /// The version it was written in (`"1.3"`).
     pub version: String,
-    /// A name for people.
+    /// A name for people; left out, empty.
+    #[serde(default)]
     pub name: String,
-    /// Free notes.
+    /// Free notes; left out, empty.
+    #[serde(default)]
     pub notes: String,
-    /// When it was made (UTC, `2026-11-22T09:00:00`).
+    /// When it was made, in UTC (`2026-11-22T09:00:00`). Required: only the file can say.
+    #[serde(deserialize_with = "crate::dates::timestamp::deserialize")]
+    #[schemars(schema_with = "crate::dates::timestamp::schema")]
     pub created: NaiveDateTime,
-    /// When it was last changed (UTC).
+    /// When it was last changed, in UTC. Required.
+    #[serde(deserialize_with = "crate::dates::timestamp::deserialize")]
+    #[schemars(schema_with = "crate::dates::timestamp::schema")]
     pub modified: NaiveDateTime,
     /// The agreements.
     pub agreements: Vec<Agreement>,
