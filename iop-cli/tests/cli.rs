@@ -158,7 +158,7 @@ fn presets_validate_cleanly() {
     assert!(stdout(&out).contains(": ok"));
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
     assert_eq!(v["format"], "iop-scenario");
-    assert_eq!(v["version"], "1.2");
+    assert_eq!(v["version"], "1.3");
     assert_eq!(v["agreements"].as_array().unwrap().len(), 5);
 }
 

@@ -20,23 +20,31 @@ pub struct Agreement {
     pub id: String,
     /// A name for people (`Kalmar 2025–2027`).
     pub name: String,
-    /// The kommun(er) or region(s).
+    /// The kommun(er) or region(s); left out, none is named (the rules ask for one).
+    #[serde(default)]
     pub public_parties: Vec<PublicParty>,
-    /// The non-profit(s).
+    /// The non-profit(s); left out, none is named (the rules ask for one).
+    #[serde(default)]
     pub organisations: Vec<Organisation>,
-    /// Start, end and renewal.
+    /// Start, end and renewal; left out, all unknown.
+    #[serde(default)]
     pub term: Term,
     /// Money, split and payments.
     pub funding: Funding,
-    /// Meetings, plans and reports.
+    /// Meetings, plans and reports; left out, none stated.
+    #[serde(default)]
     pub obligations: Obligations,
-    /// How it can end early.
+    /// How it can end early; left out, unknown.
+    #[serde(default)]
     pub termination: Termination,
-    /// What it covers.
+    /// What it covers; left out, nothing stated.
+    #[serde(default)]
     pub scope: Scope,
-    /// The documents its facts come from.
+    /// The documents its facts come from; left out, none listed.
+    #[serde(default)]
     pub sources: Vec<SourceDocument>,
-    /// Free notes (readings of the sources, what is not stated).
+    /// Free notes (readings of the sources, what is not stated); left out, empty.
+    #[serde(default)]
     pub notes: String,
     /// The id of the agreement this one is a what-if variant of (a copy to edit, or the terms
     /// applied to another kommun): not new money, but another version of the same grant. Absent

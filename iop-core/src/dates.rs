@@ -165,6 +165,59 @@ pub mod iso {
     }
 }
 
+/// Serde for the scenario's timestamps (`created`, `modified`), which the model keeps as a naive
+/// date and time in UTC ([`NaiveDateTime`](chrono::NaiveDateTime)).
+///
+/// Read (format 1.3): a date and time without a zone, as every version wrote it
+/// (`2026-11-22T09:00:00`, `2026-11-22T09:00:00.123456789`), taken to be UTC as before; or
+/// RFC 3339 with `Z` or an offset (`2026-11-22T09:00:00Z`, `2026-11-22T10:00:00+01:00`),
+/// converted to the same naive UTC value (both of those read as `2026-11-22T09:00:00`). The
+/// offset is not kept: a file written back has the UTC time without a zone, as files always had,
+/// so earlier versions of the tool still read it.
+///
+/// ```
+/// use iop_core::dates::timestamp::parse;
+/// let utc = parse("2026-11-22T09:00:00").unwrap();
+/// assert_eq!(parse("2026-11-22T09:00:00Z").unwrap(), utc);
+/// assert_eq!(parse("2026-11-22T10:00:00+01:00").unwrap(), utc);
+/// assert!(parse("2026-11-22").is_err() && parse("2026-11-22T09:00:00+25:00").is_err());
+/// ```
+pub mod timestamp {
+    use chrono::format::ParseErrorKind;
+    use chrono::{DateTime, NaiveDateTime};
+    use serde::{de::Error, Deserialize, Deserializer};
+
+    /// A timestamp as the format reads it; the error is chrono's (the reader words it in Swedish
+    /// and English): for text that is a naive date and time with more after it, the error of
+    /// reading it as RFC 3339.
+    pub fn parse(text: &str) -> Result<NaiveDateTime, chrono::ParseError> {
+        match text.parse::<NaiveDateTime>() {
+            Ok(t) => Ok(t),
+            Err(naive) => match DateTime::parse_from_rfc3339(text) {
+                Ok(t) => Ok(t.naive_utc()),
+                Err(zoned) if naive.kind() == ParseErrorKind::TooLong => Err(zoned),
+                Err(_) => Err(naive),
+            },
+        }
+    }
+
+    /// `#[serde(deserialize_with)]` for a timestamp.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+        let text = String::deserialize(d)?;
+        parse(&text).map_err(D::Error::custom)
+    }
+
+    /// The schema: a string, a date and time without a zone (UTC) or RFC 3339.
+    pub fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "anyOf": [{ "format": "date-time" }, { "format": "partial-date-time" }],
+            "description": "A date and time in UTC without a zone (2026-11-22T09:00:00), as the tool writes it, or RFC 3339 with Z or an offset (2026-11-22T10:00:00+01:00), read as the same UTC time (format 1.3).",
+            "examples": ["2026-11-22T09:00:00", "2026-11-22T09:00:00Z", "2026-11-22T10:00:00+01:00"]
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

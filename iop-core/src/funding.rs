@@ -31,13 +31,17 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Funding {
-    /// What makes up the yearly amount.
+    /// What makes up the yearly amount. Required: an empty list is 0 kr a year in every sum, so
+    /// leaving it out cannot mean "not stated" (an amount not stated is a component whose
+    /// `amount` is unknown).
     pub components: Vec<Component>,
     /// How the amounts follow prices, if at all.
     pub indexation: Option<Indexation>,
-    /// Who pays which part.
+    /// Who pays which part; left out, no payer is named (the rules ask for one).
+    #[serde(default)]
     pub split: Split,
-    /// When and how the money is paid.
+    /// When and how the money is paid; left out, unknown.
+    #[serde(default)]
     pub payments: PaymentSchedule,
 }
 
@@ -45,11 +49,14 @@ pub struct Funding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Component {
-    /// What it is called in the agreement.
+    /// What it is called in the agreement; left out, empty.
+    #[serde(default)]
     pub label: String,
     /// Its kind.
     pub kind: ComponentKind,
-    /// Kronor per agreement year (for a one-off: the one amount); unknown when not stated.
+    /// Kronor per agreement year (for a one-off: the one amount); unknown when not stated
+    /// (`null`, or left out).
+    #[serde(default)]
     pub amount: Known<Sek>,
     /// Applies from this date (a change from a given date); from the start when `None`.
     #[serde(default, deserialize_with = "crate::dates::iso::option")]
@@ -73,12 +80,14 @@ pub enum ComponentKind {
     Conditional {
         /// The condition, as the agreement states it.
         condition: String,
-        /// Whether it is met; unknown when the source does not say.
+        /// Whether it is met; unknown when the source does not say (`null`, or left out).
+        #[serde(default)]
         met: Known<bool>,
     },
     /// A single amount paid once, in the agreement year that contains `on`.
     OneOff {
-        /// When it is paid.
+        /// When it is paid; left out, unknown.
+        #[serde(default)]
         on: Known<NaiveDate>,
     },
 }
@@ -111,19 +120,21 @@ pub enum Indexation {
     },
 }
 
-/// The split between payers.
+/// The split between payers. Its [`Default`] names no payer (a file that leaves it out).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Split {
     /// Each payer pays a share; the shares make one whole.
     Share {
-        /// The payers and their shares.
+        /// The payers and their shares; left out, none named.
+        #[serde(default)]
         payers: Vec<SharePayer>,
     },
     /// Each payer pays a fixed amount a year; the amounts add up to the yearly amount. When the
     /// yearly amount differs (a condition met, indexation), it is divided in proportion to them.
     Amount {
-        /// The payers and their amounts.
+        /// The payers and their amounts; left out, none named.
+        #[serde(default)]
         payers: Vec<AmountPayer>,
     },
 }
@@ -146,6 +157,13 @@ pub struct AmountPayer {
     pub name: String,
     /// Kronor per year.
     pub amount: Sek,
+}
+
+impl Default for Split {
+    /// No payer named, by share.
+    fn default() -> Self {
+        Split::Share { payers: vec![] }
+    }
 }
 
 impl Split {
@@ -265,22 +283,27 @@ impl Split {
     }
 }
 
-/// When the money is paid (*utbetalning*).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// When the money is paid (*utbetalning*). Its [`Default`] is a schedule of which nothing is
+/// stated (a file that leaves it out).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentSchedule {
-    /// When in each agreement year.
+    /// When in each agreement year; left out, unknown.
+    #[serde(default)]
     pub timing: PaymentTiming,
-    /// Whether the organisation must invoice (*fakturera*).
+    /// Whether the organisation must invoice (*fakturera*); left out, false: no invoice duty
+    /// is recorded.
+    #[serde(default)]
     pub on_invoice: bool,
-    /// Documents that go with the invoice.
+    /// Documents that go with the invoice; left out, none stated.
+    #[serde(default)]
     pub documents: Vec<String>,
     /// Where the schedule is stated.
     pub source: Option<SourceRef>,
 }
 
 /// When in each agreement year the money is paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum PaymentTiming {
     /// Once a year, within quarter 1–4 (the first such quarter ending on or after the agreement
@@ -299,6 +322,7 @@ pub enum PaymentTiming {
     /// Four equal parts, each on the first day of a quarter of the agreement year.
     Quarterly,
     /// The source does not say.
+    #[default]
     Unknown,
 }
 
@@ -466,14 +490,14 @@ impl<'de> Deserialize<'de> for ComponentKind {
             "conditional" => (
                 ComponentKind::Conditional {
                     condition: b.field("condition")?,
-                    met: b.field("met")?,
+                    met: b.or_default("met")?,
                 },
                 &["condition", "met"],
             ),
             "one_off" => {
-                #[derive(Deserialize)]
+                #[derive(Deserialize, Default)]
                 struct On(#[serde(deserialize_with = "crate::dates::iso::known")] Known<NaiveDate>);
-                let on: On = b.field("on")?;
+                let on: On = b.or_default("on")?;
                 (ComponentKind::OneOff { on: on.0 }, &["on"])
             }
             other => {
@@ -527,10 +551,10 @@ impl<'de> Deserialize<'de> for Split {
         let (tag, mut b) = crate::nested::tagged(d, "by")?;
         let split = match tag.as_str() {
             "share" => Split::Share {
-                payers: b.field("payers")?,
+                payers: b.or_default("payers")?,
             },
             "amount" => Split::Amount {
-                payers: b.field("payers")?,
+                payers: b.or_default("payers")?,
             },
             other => {
                 return Err(crate::nested::unknown_variant(

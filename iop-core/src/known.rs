@@ -4,7 +4,8 @@
 //! that through every computation: combining a known and an unknown value gives an unknown one,
 //! so a total over an unknown yearly amount is unknown, never a smaller number.
 //!
-//! In scenario files a `Known<T>` is written as the value itself, or `null` when unknown.
+//! In scenario files a `Known<T>` is written as the value itself, or `null` when unknown; from
+//! format 1.3 a field left out reads as unknown too (its [`Default`]).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -77,6 +78,13 @@ impl<T> Known<T> {
             Known::Known(v) => Known::Known(v),
             Known::Unknown => Known::Unknown,
         }
+    }
+}
+
+/// Unknown: what a scenario file leaves out is not stated (format 1.3).
+impl<T> Default for Known<T> {
+    fn default() -> Self {
+        Known::Unknown
     }
 }
 

@@ -98,6 +98,18 @@ impl Body {
         value(self.map.remove(name).unwrap_or(Value::Null), name)
     }
 
+    /// The field `name`; absent reads as its [`Default`] (format 1.3: an unknown for a
+    /// [`crate::Known`], an empty list), while an explicit `null` reads as the type reads it.
+    pub fn or_default<T: DeserializeOwned + Default, E: Error>(
+        &mut self,
+        name: &str,
+    ) -> Result<T, E> {
+        match self.map.remove(name) {
+            Some(v) => value(v, name),
+            None => Ok(T::default()),
+        }
+    }
+
     /// No field is left that the variant does not know.
     pub fn done<E: Error>(self, known: &[&str]) -> Result<(), E> {
         match self.map.keys().next() {

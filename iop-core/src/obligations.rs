@@ -12,15 +12,18 @@ use crate::source::SourceRef;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// What the parties must do during the term.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// What the parties must do during the term. Its [`Default`] states none (a file that leaves the
+/// obligations out).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Obligations {
     /// Follow-up meetings.
     pub meetings: Option<Meetings>,
-    /// Yearly documents: plans, reports, accounts, action plans.
+    /// Yearly documents: plans, reports, accounts, action plans; left out, none stated.
+    #[serde(default)]
     pub documents: Vec<DocumentDuty>,
-    /// Other duties, as the agreement states them.
+    /// Other duties, as the agreement states them; left out, none stated.
+    #[serde(default)]
     pub other: Vec<String>,
     /// Where the obligations are stated.
     pub source: Option<SourceRef>,
@@ -30,11 +33,15 @@ pub struct Obligations {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meetings {
-    /// At least this many a year; unknown when not stated.
+    /// At least this many a year; unknown when not stated (`null`, or left out).
+    #[serde(default)]
     pub per_year: Known<u32>,
-    /// Who makes sure they happen (`Kommunledningskontorets enhet Trygghet och säkerhet`).
+    /// Who makes sure they happen (`Kommunledningskontorets enhet Trygghet och säkerhet`); left
+    /// out, no one named.
+    #[serde(default)]
     pub responsible: String,
-    /// Who else is invited.
+    /// Who else is invited; left out, no one named.
+    #[serde(default)]
     pub invited: Vec<String>,
 }
 
@@ -46,11 +53,14 @@ pub struct DocumentDuty {
     pub kind: DocumentKind,
     /// Its name (`Verksamhetsplan`).
     pub name: String,
-    /// What it must contain.
+    /// What it must contain; left out, nothing stated.
+    #[serde(default)]
     pub contents: Vec<String>,
-    /// Which party writes it (both, for a joint document).
+    /// Which party writes it (both, for a joint document); left out, not stated.
+    #[serde(default)]
     pub responsible: Vec<Side>,
-    /// When it is due.
+    /// When it is due; left out, unknown.
+    #[serde(default)]
     pub due: Due,
     /// To whom it is reported (`kommunstyrelsens arbetsutskott`).
     pub reported_to: Option<String>,
@@ -71,7 +81,7 @@ pub enum DocumentKind {
 }
 
 /// When a yearly document is due.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Due {
     /// Sent with the invoice: due when the year's payment is due.
@@ -80,10 +90,12 @@ pub enum Due {
     BeforeYear,
     /// After each agreement year ends, within `days` (unknown: no deadline stated).
     AfterYear {
-        /// Days after the year's end.
+        /// Days after the year's end; left out, unknown.
+        #[serde(default)]
         days: Known<u32>,
     },
     /// The source gives no date.
+    #[default]
     Unknown,
 }
 
@@ -123,7 +135,7 @@ impl<'de> Deserialize<'de> for Due {
             "before_year" => (Due::BeforeYear, &[]),
             "after_year" => (
                 Due::AfterYear {
-                    days: b.field("days")?,
+                    days: b.or_default("days")?,
                 },
                 &["days"],
             ),

@@ -20,13 +20,17 @@ pub struct PublicParty {
     pub name: String,
     /// The kommunkod, for a kommun (used for per-inhabitant figures).
     pub kommunkod: Option<Kommunkod>,
-    /// The organisationsnummer, when stated.
+    /// The organisationsnummer, when stated (unknown: `null`, or left out).
+    #[serde(default)]
     pub org_number: Known<OrgNumber>,
-    /// The bodies acting for it (*nämnd*, *förvaltning*, *kontor*), which may pay.
+    /// The bodies acting for it (*nämnd*, *förvaltning*, *kontor*), which may pay; left out,
+    /// none named.
+    #[serde(default)]
     pub bodies: Vec<Body>,
     /// Contact person.
     pub contact: Option<Contact>,
-    /// Who signs for it.
+    /// Who signs for it; left out, no one named.
+    #[serde(default)]
     pub signatories: Vec<Signatory>,
     /// Where these facts come from.
     pub source: Option<SourceRef>,
@@ -50,11 +54,13 @@ pub struct Organisation {
     pub name: String,
     /// Formal name, when different (`Ideella föreningen mot våld i nära relation Nacka/Värmdö`).
     pub legal_name: Option<String>,
-    /// The organisationsnummer, when stated.
+    /// The organisationsnummer, when stated (unknown: `null`, or left out).
+    #[serde(default)]
     pub org_number: Known<OrgNumber>,
     /// Contact person.
     pub contact: Option<Contact>,
-    /// Who signs for it.
+    /// Who signs for it; left out, no one named.
+    #[serde(default)]
     pub signatories: Vec<Signatory>,
     /// Where these facts come from.
     pub source: Option<SourceRef>,
@@ -78,7 +84,8 @@ pub struct Contact {
 pub struct Signatory {
     /// Name.
     pub name: String,
-    /// Title (`Säkerhetschef`).
+    /// Title (`Säkerhetschef`); left out, empty.
+    #[serde(default)]
     pub title: String,
     /// The body signed for (`Kommunledningskontoret`).
     pub body: Option<String>,

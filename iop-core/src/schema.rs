@@ -81,4 +81,92 @@ mod tests {
             "the committed schema differs from the types: run `cargo run -p iop-cli -- schema > schema/iop-scenario.schema.json`"
         );
     }
+
+    /// Format 1.3: the schema's `required` is what the reader requires. Each field of the root,
+    /// an agreement and the objects in it is taken out of a built-in agreement's file one at a
+    /// time: the reader refuses the file for a structure problem exactly when the schema lists
+    /// the field as required.
+    #[test]
+    fn the_schema_requires_exactly_what_the_reader_requires() {
+        use crate::scenario::{read, Scenario, Severity, Tier};
+        use serde_json::Value;
+        let schema: Value = serde_json::from_str(&super::scenario_schema_json()).unwrap();
+        let file = serde_json::to_value(Scenario::new(
+            "t",
+            Default::default(),
+            vec![crate::presets::kalmar_2025_2027()],
+        ))
+        .unwrap();
+        let places: [(&str, &[&str]); 12] = [
+            ("", &[]),
+            ("Agreement", &["agreements", "0"]),
+            ("Term", &["agreements", "0", "term"]),
+            ("Funding", &["agreements", "0", "funding"]),
+            (
+                "Component",
+                &["agreements", "0", "funding", "components", "0"],
+            ),
+            (
+                "PaymentSchedule",
+                &["agreements", "0", "funding", "payments"],
+            ),
+            ("Termination", &["agreements", "0", "termination"]),
+            (
+                "TerminationForBreach",
+                &["agreements", "0", "termination", "for_breach"],
+            ),
+            ("Obligations", &["agreements", "0", "obligations"]),
+            ("Meetings", &["agreements", "0", "obligations", "meetings"]),
+            ("PublicParty", &["agreements", "0", "public_parties", "0"]),
+            ("Organisation", &["agreements", "0", "organisations", "0"]),
+        ];
+        let mut checked = 0;
+        for (def, at) in places {
+            let def_schema = if def.is_empty() {
+                &schema
+            } else {
+                &schema["$defs"][def]
+            };
+            let required: Vec<&str> = def_schema["required"]
+                .as_array()
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let mut here = &file;
+            for k in at {
+                here = match k.parse::<usize>() {
+                    Ok(i) => &here[i],
+                    Err(_) => &here[*k],
+                };
+            }
+            for field in here.as_object().unwrap().keys() {
+                let mut v = file.clone();
+                let mut obj = &mut v;
+                for k in at {
+                    obj = match k.parse::<usize>() {
+                        Ok(i) => &mut obj[i],
+                        Err(_) => &mut obj[*k],
+                    };
+                }
+                obj.as_object_mut().unwrap().remove(field);
+                let r = read(serde_json::to_string(&v).unwrap().as_bytes());
+                let refused = r
+                    .problems
+                    .iter()
+                    .any(|p| p.severity == Severity::Error && p.tier == Tier::Structure);
+                assert_eq!(
+                    refused,
+                    required.contains(&field.as_str()),
+                    "{def}.{field}: {:?}",
+                    r.problems
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 40, "{checked}");
+        // What a hand-written agreement must give: an id, a name and its money.
+        assert_eq!(
+            schema["$defs"]["Agreement"]["required"],
+            serde_json::json!(["id", "name", "funding"])
+        );
+    }
 }

@@ -9,9 +9,10 @@ use crate::source::SourceRef;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// What the agreement covers.
+/// What the agreement covers. Every field may be left out: a list reads as empty, a text as not
+/// stated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct Scope {
     /// Background (*bakgrund*), in brief.
     pub background: Option<String>,
@@ -49,6 +50,7 @@ pub struct ServiceArea {
     pub name: String,
     /// Which party provides it.
     pub provider: Side,
-    /// The services.
+    /// The services; left out, none named.
+    #[serde(default)]
     pub services: Vec<String>,
 }

@@ -101,7 +101,9 @@ impl SourceKind {
 pub struct SourceRef {
     /// The [`SourceDocument::id`].
     pub document: String,
-    /// The section, paragraph or quotation that states the figure (`§10 Ekonomi`).
+    /// The section, paragraph or quotation that states the figure (`§10 Ekonomi`); left out,
+    /// empty (a news item has no sections).
+    #[serde(default)]
     pub section: String,
     /// Where the document can be found (a web address, a diary number), when given. Added in
     /// format version 1.2.

@@ -19,16 +19,20 @@ use serde::{Deserialize, Serialize};
 /// How far the model follows extensions before it calls the period unknown.
 const MAX_EXTENSIONS: u32 = 1000;
 
-/// The agreement's term.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// The agreement's term. Its [`Default`] is a term of which nothing is known (a file that
+/// leaves the term out).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// First day (unknown for Värmdö: the seed does not give it).
-    #[serde(deserialize_with = "crate::dates::iso::known")]
+    #[serde(default, deserialize_with = "crate::dates::iso::known")]
     pub start: Known<NaiveDate>,
     /// Last day of the first period.
+    #[serde(default)]
     pub end: TermEnd,
-    /// What happens when a period ends.
+    /// What happens when a period ends; left out, unknown (never none: an agreement that ends
+    /// without renewal says so with `{"type": "none"}`).
+    #[serde(default)]
     pub renewal: Renewal,
     /// A date the source itself gives for the renewal decision or a new proposal
     /// (Linköping: a proposal by September 2019).
@@ -39,7 +43,7 @@ pub struct Term {
 }
 
 /// The last day of the first period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TermEnd {
     /// Ends on this date (inclusive).
@@ -47,6 +51,7 @@ pub enum TermEnd {
     /// Runs until further notice, with no end date.
     OpenEnded,
     /// The source does not say.
+    #[default]
     Unknown,
 }
 
@@ -91,7 +96,7 @@ impl Duration {
 }
 
 /// What happens when a period ends (*förlängning*).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Renewal {
     /// Ends without notice when the period ends (*upphör utan uppsägning*).
@@ -101,7 +106,8 @@ pub enum Renewal {
     AutomaticExtension {
         /// Length of each extension.
         years: u32,
-        /// The notice period, when stated.
+        /// The notice period, when stated; left out, unknown.
+        #[serde(default)]
         notice: Known<Duration>,
     },
     /// May be extended by decision, `years` at a time, at most `max_extensions` times.
@@ -112,10 +118,13 @@ pub enum Renewal {
         max_extensions: u32,
         /// How many have been decided so far.
         exercised: u32,
-        /// How long before the period ends the decision must be taken, when stated.
+        /// How long before the period ends the decision must be taken, when stated; left out,
+        /// unknown.
+        #[serde(default)]
         decide_before: Known<Duration>,
     },
     /// The source does not say.
+    #[default]
     Unknown,
 }
 
@@ -436,7 +445,7 @@ impl<'de> Deserialize<'de> for Renewal {
             "automatic_extension" => (
                 Renewal::AutomaticExtension {
                     years: b.field("years")?,
-                    notice: b.field("notice")?,
+                    notice: b.or_default("notice")?,
                 },
                 &["years", "notice"],
             ),
@@ -445,7 +454,7 @@ impl<'de> Deserialize<'de> for Renewal {
                     years: b.field("years")?,
                     max_extensions: b.field("max_extensions")?,
                     exercised: b.field("exercised")?,
-                    decide_before: b.field("decide_before")?,
+                    decide_before: b.or_default("decide_before")?,
                 },
                 &["years", "max_extensions", "exercised", "decide_before"],
             ),

@@ -15,21 +15,25 @@ use crate::term::Duration;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// How the agreement can end before its time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// How the agreement can end before its time. Its [`Default`] knows nothing of it (a file that
+/// leaves the termination out): unknown, never none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Termination {
     /// Ordinary notice without cause (*uppsägning*): known `None` (`"none"` in files) when the
-    /// agreement has none.
-    #[serde(with = "crate::known::known_option")]
+    /// agreement has none; unknown when `null` or left out.
+    #[serde(default, with = "crate::known::known_option")]
     #[schemars(schema_with = "crate::known::known_option::schema::<Duration>")]
     pub ordinary_notice: Known<Option<Duration>>,
     /// Termination for material breach (*hävning*): known `None` when the agreement has no
-    /// such clause (`"none"` in files), unknown when the source does not say.
-    #[serde(with = "crate::known::known_option")]
+    /// such clause (`"none"` in files), unknown when the source does not say (`null`, or left
+    /// out).
+    #[serde(default, with = "crate::known::known_option")]
     #[schemars(schema_with = "crate::known::known_option::schema::<TerminationForBreach>")]
     pub for_breach: Known<Option<TerminationForBreach>>,
-    /// Whether significant changes need dialogue and written approval.
+    /// Whether significant changes need dialogue and written approval; left out, false: no
+    /// such requirement is recorded.
+    #[serde(default)]
     pub changes_need_written_approval: bool,
     /// Where the rules are stated.
     pub source: Option<SourceRef>,
@@ -41,14 +45,17 @@ pub struct Termination {
 pub struct TerminationForBreach {
     /// Days the party in breach has to remedy after written notice (*rättelse inom 30 dagar*).
     pub cure_days: u32,
-    /// What the organisation repays if the breach is on its side.
+    /// What the organisation repays if the breach is on its side; left out, unknown.
+    #[serde(default)]
     pub if_organisation_in_breach: Repayment,
-    /// What the organisation repays if the breach is on the public party's side.
+    /// What the organisation repays if the breach is on the public party's side; left out,
+    /// unknown.
+    #[serde(default)]
     pub if_public_in_breach: Repayment,
 }
 
 /// What the organisation repays of what it has been paid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Repayment {
     /// Keeps what was paid (*får behålla*).
@@ -58,6 +65,7 @@ pub enum Repayment {
     /// All of it.
     All,
     /// The agreement does not say.
+    #[default]
     Unknown,
 }
 

@@ -189,8 +189,51 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(|agreements| Scenario::new("Genererat", Default::default(), agreements))
 }
 
+/// The file with every field left out that format 1.3 lets a writer leave out when it holds
+/// what leaving it out means: `null` (unknown, or no value), an empty list (but `components` and
+/// `agreements`, which are required), `false` of a plain flag (not of a known `met: false`), an
+/// empty note or label, and the unknown of a tagged value.
+fn left_out(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            map.retain(|k, x| {
+                let empty_text =
+                    matches!(k.as_str(), "notes" | "label" | "section") && x.as_str() == Some("");
+                let unknown = x == "unknown"
+                    || x.get("type").is_some_and(|t| t == "unknown")
+                        && x.as_object().is_some_and(|o| o.len() == 1);
+                !(x.is_null()
+                    || (x.as_array().is_some_and(|a| a.is_empty())
+                        && k != "components"
+                        && k != "agreements")
+                    || (x == false
+                        && matches!(
+                            k.as_str(),
+                            "on_invoice" | "changes_need_written_approval" | "draft"
+                        ))
+                    || empty_text
+                    || unknown)
+            });
+            map.values_mut().for_each(left_out);
+        }
+        Value::Array(items) => items.iter_mut().for_each(left_out),
+        _ => {}
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn what_is_left_out_reads_as_what_the_writer_writes_for_it(s in scenario()) {
+        let errors = validate(&s).into_iter().filter(|p| p.severity == Severity::Error).count();
+        prop_assume!(errors == 0);
+        let mut v = serde_json::to_value(&s).unwrap();
+        left_out(&mut v);
+        let report = read(serde_json::to_string(&v).unwrap().as_bytes());
+        prop_assert_eq!(report.scenario, Some(s), "{:?}", report.problems);
+    }
 
     #[test]
     fn export_then_import_is_the_identity_for_valid_scenarios(s in scenario()) {

@@ -1,8 +1,8 @@
 //! Scenario files: the versioned JSON an official exports, shares and imports.
 //!
-//! A scenario file is self-describing (`"format": "iop-scenario"`, `"version": "1.1"`), holds a
+//! A scenario file is self-describing (`"format": "iop-scenario"`, `"version": "1.3"`), holds a
 //! name, notes, when it was made and last changed, and its agreements. Money is a decimal string
-//! (`"1000000.00"`), dates are ISO 8601, and an unknown is an explicit `null`.
+//! (`"1000000.00"`), dates are ISO 8601, and an unknown is `null` or, from 1.3, left out.
 //!
 //! Reading goes in tiers and reports every problem it can at once, each with its JSON path and a
 //! message in Swedish and English: limits (size, nesting) before parsing; then (1) structure,
@@ -11,10 +11,40 @@
 //! **Versions.** 1.0 is the first version of the format; 1.1 adds an agreement's optional
 //! `derived_from` (a what-if variant names its original), 1.2 an agreement's optional `draft`
 //! (entered with problems left to fix: its rule problems are warnings), so an earlier file reads
-//! as it is and an earlier reader tells the user a later file is newer. The reader migrates every earlier
-//! version it knows (none yet) through [`MIGRATIONS`], refuses a newer major version, and reads
-//! a newer minor version of the same major as far as it understands it: fields it does not know
-//! are reported as errors, never silently dropped.
+//! as it is and an earlier reader tells the user a later file is newer. 1.3 lets a file leave
+//! out what it does not know, and reads timestamps with a zone (below); it adds no field, so the
+//! writer writes exactly what 1.2 wrote and an earlier reader reads it. The reader migrates every earlier
+//! version it knows (none yet: an earlier file has every field 1.3 reads) through
+//! [`MIGRATIONS`], refuses a newer major version, and reads a newer minor version of the same
+//! major as far as it understands it: each field it does not know is a warning with its path,
+//! kept under the root's `extensions` and written back, never silently dropped.
+//!
+//! **What may be left out (1.3).** A file written by hand gives what it knows:
+//!
+//! - *Unknown.* A [`Known`](crate::Known) field left out is unknown, as `null` is; so are the
+//!   enumerations with an unknown of their own (a term's `end` and `renewal`, a payment's
+//!   `timing`, a document's `due`, a repayment), and a whole `term`, `termination` or `payments`.
+//! - *None stays explicit.* Where "the agreement has none" differs from "not stated", none is a
+//!   value that is written: `{"type": "none"}` for no renewal, `"none"` for no ordinary notice or
+//!   no breach clause. Left out, each is unknown, never none.
+//! - *Empty lists* where empty says what the file says, "nothing stated": obligations, sources,
+//!   bodies, signatories, the scope's lists, documents with an invoice. Public parties,
+//!   organisations and a split's payers read as empty too, and the rules refuse an agreement
+//!   without them, at their path in Swedish and English, as they refused an empty list (a
+//!   draft's are warnings). Funding's `components` is *not* among them: an empty list is 0 kr a
+//!   year in every sum, so it is required (an unknown amount is a component without `amount`).
+//! - *Empty texts* for notes, the file's name, a component's label, a reference's section, a
+//!   signatory's title; *false* for the flags `on_invoice`, `changes_need_written_approval`,
+//!   `draft` (nothing recorded).
+//! - *Required*: `format`, `version`, `created`, `modified`, `agreements`; an agreement's `id`
+//!   (what links, variants and merges refer to), `name` and `funding.components`, a component's
+//!   `kind`; names, ids, titles and tags that say what a thing is. The schema's `required` lists
+//!   exactly these (a test checks it against the reader).
+//!
+//! Timestamps are read without a zone, as always (UTC), or in RFC 3339 with `Z` or an offset,
+//! converted to the naive UTC time the model keeps ([`crate::dates::timestamp`]); they are
+//! written as before. Earlier versions' files read as before: `tests/older/` holds a file each
+//! version of the tool wrote, and each reads and writes back unchanged but for its version.
 //!
 //! **Unknown fields** are errors with their path. What a user or another tool wants to keep
 //! that the format has no place for goes under `"extensions"` (at the root or in an agreement):
@@ -49,7 +79,7 @@ pub use rules::{validate, validate_agreement};
 /// The `format` field of every scenario file.
 pub const FORMAT: &str = "iop-scenario";
 /// The version this crate writes.
-pub const VERSION: Version = Version { major: 1, minor: 2 };
+pub const VERSION: Version = Version { major: 1, minor: 3 };
 /// Files larger than this are refused before parsing (20 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Files nested deeper than this are refused before parsing.
@@ -101,15 +131,21 @@ pub const MIGRATIONS: &[Migration] = &[];
 pub struct Scenario {
     /// Always [`FORMAT`].
     pub format: String,
-    /// The version it was written in (`"1.1"`).
+    /// The version it was written in (`"1.3"`).
     pub version: String,
-    /// A name for people.
+    /// A name for people; left out, empty.
+    #[serde(default)]
     pub name: String,
-    /// Free notes.
+    /// Free notes; left out, empty.
+    #[serde(default)]
     pub notes: String,
-    /// When it was made (UTC, `2026-11-22T09:00:00`).
+    /// When it was made, in UTC (`2026-11-22T09:00:00`). Required: only the file can say.
+    #[serde(deserialize_with = "crate::dates::timestamp::deserialize")]
+    #[schemars(schema_with = "crate::dates::timestamp::schema")]
     pub created: NaiveDateTime,
-    /// When it was last changed (UTC).
+    /// When it was last changed, in UTC. Required.
+    #[serde(deserialize_with = "crate::dates::timestamp::deserialize")]
+    #[schemars(schema_with = "crate::dates::timestamp::schema")]
     pub modified: NaiveDateTime,
     /// The agreements.
     pub agreements: Vec<Agreement>,

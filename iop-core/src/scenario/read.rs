@@ -274,7 +274,7 @@ fn structure_problem(path: String, msg: &str, newer_minor: bool) -> Problem {
 /// // Through the reader: a missing field is reported in both languages.
 /// let r = iop_core::scenario::read(br#"{"format": "iop-scenario", "version": "1.0"}"#);
 /// let p = r.problems.iter().find(|p| p.message_en.contains("missing field")).unwrap();
-/// assert!(p.message_sv.contains("fältet `name` saknas"), "{}", p.message_sv);
+/// assert!(p.message_sv.contains("fältet `created` saknas"), "{}", p.message_sv);
 /// ```
 pub fn serde_message(msg: &str) -> Explanation {
     // serde_json adds where it stopped; the problem says so on its own.
