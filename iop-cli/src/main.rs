@@ -30,6 +30,9 @@ struct Cli {
 enum Command {
     /// Write the five built-in agreements as a scenario file to stdout.
     Presets,
+    /// Write the catalogue of real agreements from public sources (each figure with its address,
+    /// date and quote) as a scenario file to stdout.
+    Catalogue,
     /// Check scenario files; one line `FILE: PATH: message` per problem. Warnings do not change
     /// the exit code.
     Validate {
@@ -336,6 +339,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
         )
         .to_json()
             + "\n"),
+        // The file as it is kept (format 1.3, only what the sources state): the same bytes the
+        // page fetches.
+        Command::Catalogue => Ok(iop_core::catalogue::BUILT_IN.to_string()),
         Command::Schema => Ok(iop_core::schema::scenario_schema_json() + "\n"),
         Command::Validate { files } => {
             let mut lines = Vec::new();

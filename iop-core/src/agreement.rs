@@ -57,6 +57,58 @@ pub struct Agreement {
     /// false. Added in format version 1.2.
     #[serde(default, skip_serializing_if = "is_false")]
     pub draft: bool,
+    /// What kind of agreement it is, when said: an IOP, a samverkansavtal, an överenskommelse
+    /// or a verksamhetsbidrag over several years. Added in format version 1.3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AgreementKind>,
+}
+
+/// What kind of agreement a kommun makes with a jour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementKind {
+    /// *Idéburet offentligt partnerskap* (IOP).
+    Iop,
+    /// *Samverkansavtal*, *samarbetsavtal*.
+    Samverkansavtal,
+    /// *Överenskommelse* (not called an IOP).
+    Overenskommelse,
+    /// A *verksamhetsbidrag* granted for several years.
+    Verksamhetsbidrag,
+}
+
+impl AgreementKind {
+    /// Every kind, in the order a list offers them.
+    pub const ALL: [AgreementKind; 4] = [
+        AgreementKind::Iop,
+        AgreementKind::Samverkansavtal,
+        AgreementKind::Overenskommelse,
+        AgreementKind::Verksamhetsbidrag,
+    ];
+
+    /// In Swedish.
+    ///
+    /// ```
+    /// assert_eq!(iop_core::agreement::AgreementKind::Overenskommelse.sv(), "Överenskommelse");
+    /// ```
+    pub fn sv(self) -> &'static str {
+        match self {
+            AgreementKind::Iop => "IOP",
+            AgreementKind::Samverkansavtal => "Samverkansavtal",
+            AgreementKind::Overenskommelse => "Överenskommelse",
+            AgreementKind::Verksamhetsbidrag => "Flerårigt verksamhetsbidrag",
+        }
+    }
+
+    /// In English.
+    pub fn en(self) -> &'static str {
+        match self {
+            AgreementKind::Iop => "Non-profit public partnership (IOP)",
+            AgreementKind::Samverkansavtal => "Cooperation agreement",
+            AgreementKind::Overenskommelse => "Agreement (överenskommelse)",
+            AgreementKind::Verksamhetsbidrag => "Multi-year operating grant",
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -117,6 +169,7 @@ impl Agreement {
             notes: String::new(),
             derived_from: None,
             draft: true,
+            kind: None,
         }
     }
 

@@ -136,11 +136,24 @@ pub fn check(s: &Scenario) -> (Vec<CatalogueProblem>, ReaderCheck) {
             if !a.sources.iter().any(|d| d.id == source.document) {
                 problem(
                     &format!("{path}.source.document"),
-                    format!("Källan {} finns inte bland avtalets källor.", source.document),
-                    format!("Source {} is not among the agreement's sources.", source.document),
+                    format!(
+                        "Källan {} finns inte bland avtalets källor.",
+                        source.document
+                    ),
+                    format!(
+                        "Source {} is not among the agreement's sources.",
+                        source.document
+                    ),
                 );
             }
-            if !figure.stated_in(quote) {
+            // A date read beyond the words ("från och med årsskiftet" in a text of July 2019)
+            // says so in the notes: "Startdatum härlett: …".
+            let derived = match figure {
+                Figure::Start(_) => a.notes.contains("Startdatum "),
+                Figure::End(_) => a.notes.contains("Slutdatum "),
+                Figure::Amount(_) => false,
+            };
+            if !figure.stated_in(quote) && !derived {
                 problem(
                     &format!("{path}.source.quote"),
                     format!("Citatet innehåller inte siffran ({}).", figure.sv()),
@@ -152,7 +165,10 @@ pub fn check(s: &Scenario) -> (Vec<CatalogueProblem>, ReaderCheck) {
                 Read::Nothing => reader.silent += 1,
                 Read::Other(v) => problem(
                     &format!("{path}.source.quote"),
-                    format!("Läsaren läser {v} ur citatet, katalogen säger {}.", figure.sv()),
+                    format!(
+                        "Läsaren läser {v} ur citatet, katalogen säger {}.",
+                        figure.sv()
+                    ),
                     format!(
                         "The reader reads {v} from the quote; the catalogue says {}.",
                         figure.sv()
@@ -189,8 +205,8 @@ impl Figure {
     }
 
     /// Whether `quote` states the figure: an amount as Swedish writes it (`340 000`, `340000`,
-    /// `1,2 miljoner`, `en miljon`); a date by its year (a year read as 1 January says so in the
-    /// notes).
+    /// `1,2 miljoner`, `en miljon`); a date by its year (a date read beyond the words says how
+    /// in the notes).
     fn stated_in(self, quote: &str) -> bool {
         match self {
             Figure::Amount(v) => amounts_in(quote).contains(&v),
@@ -214,10 +230,9 @@ impl Figure {
                 match read.as_slice() {
                     [] => Read::Nothing,
                     r if r.contains(&v) => Read::Same,
-                    [r, ..] => Read::Other(format!(
-                        "{} kr",
-                        crate::money::format_decimal_sv(*r, None)
-                    )),
+                    [r, ..] => {
+                        Read::Other(format!("{} kr", crate::money::format_decimal_sv(*r, None)))
+                    }
                 }
             }
             Figure::Start(d) => match x.agreement.term.start {
@@ -247,7 +262,11 @@ fn figures(a: &Agreement) -> Vec<(String, Figure, Option<&SourceRef>)> {
         }
     }
     if let Known::Known(d) = a.term.start {
-        out.push(("term.start".into(), Figure::Start(d), a.term.source.as_ref()));
+        out.push((
+            "term.start".into(),
+            Figure::Start(d),
+            a.term.source.as_ref(),
+        ));
     }
     if let crate::term::TermEnd::On(d) = a.term.end {
         out.push(("term.end".into(), Figure::End(d), a.term.source.as_ref()));
@@ -290,7 +309,9 @@ fn amounts_in(text: &str) -> Vec<Decimal> {
                 digits.push(d);
                 j += 1;
             } else if matches!(d, ' ' | '\u{a0}' | '\u{202f}' | '.')
-                && chars.get(j + 1..j + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
+                && chars
+                    .get(j + 1..j + 4)
+                    .is_some_and(|g| g.iter().all(char::is_ascii_digit))
                 && !chars.get(j + 4).is_some_and(char::is_ascii_digit)
             {
                 j += 1;
@@ -361,8 +382,9 @@ mod tests {
 
     #[test]
     fn a_quote_without_its_figure_or_a_reading_of_another_is_a_problem() {
-        let mut s =
-            crate::scenario::read(BUILT_IN.as_bytes()).scenario.unwrap_or_else(|| unreachable!());
+        let mut s = crate::scenario::read(BUILT_IN.as_bytes())
+            .scenario
+            .unwrap_or_else(|| unreachable!());
         let (clean, _) = check(&s);
         assert!(clean.is_empty(), "{clean:?}");
         let a = s
@@ -380,7 +402,11 @@ mod tests {
             src.quote = Some("Kvinnojouren får 999 000 kronor per år.".into());
         }
         let (problems, _) = check(&s);
-        assert!(problems.iter().any(|p| p.message_en.contains("does not contain")));
-        assert!(problems.iter().any(|p| p.message_en.contains("reads 999 000 kr")));
+        assert!(problems
+            .iter()
+            .any(|p| p.message_en.contains("does not contain")));
+        assert!(problems
+            .iter()
+            .any(|p| p.message_en.contains("reads 999 000 kr")));
     }
 }

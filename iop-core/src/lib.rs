@@ -32,6 +32,7 @@ pub mod agreement;
 pub mod amounts;
 pub mod breach;
 pub mod calendar;
+pub mod catalogue;
 pub mod compare;
 pub mod dates;
 pub mod draft;

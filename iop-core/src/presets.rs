@@ -4,7 +4,7 @@
 //! section or paragraph that states it. What a seed does not state is [`Known::Unknown`]. Kalmar
 //! 2025–2027 (seed 001) is the full agreement text and is modelled section by section.
 
-use crate::agreement::Agreement;
+use crate::agreement::{Agreement, AgreementKind};
 use crate::funding::{
     Component, ComponentKind, Funding, PaymentSchedule, PaymentTiming, SharePayer, Split,
 };
@@ -176,6 +176,7 @@ pub fn kalmar_2022_2024() -> Agreement {
         notes: "Källan är en nyhet; betalningsdagar, uppföljning och uppsägningsvillkor anges inte. Kommunens organisationsnummer är hämtat ur seed 001.".into(),
         derived_from: None,
         draft: false,
+        kind: Some(AgreementKind::Iop),
     }
 }
 
@@ -373,6 +374,7 @@ pub fn kalmar_2025_2027() -> Agreement {
         notes: "Kommunen stödjer jourens ideella arbete, inte den intäktsbärande verksamheten (§10).".into(),
         derived_from: None,
         draft: false,
+        kind: Some(AgreementKind::Iop),
     }
 }
 
@@ -452,6 +454,7 @@ pub fn vallentuna() -> Agreement {
         notes: "Källan anger inte om tjejjouren har startat, så villkoret är okänt; uppsägningstid och betalningsdagar anges inte.".into(),
         derived_from: None,
         draft: false,
+        kind: Some(AgreementKind::Iop),
     }
 }
 
@@ -548,6 +551,7 @@ pub fn varmdo() -> Agreement {
         notes: "Startdatum anges inte i källan (andra källor anger 2022-01-01). \"Löper på två år i taget\" läses som förlängning två år i taget; uppsägningstid anges inte.".into(),
         derived_from: None,
         draft: false,
+        kind: Some(AgreementKind::Iop),
     }
 }
 
@@ -619,6 +623,7 @@ pub fn linkoping() -> Agreement {
         notes: "Beloppen anges inte i källan. Ett nytt förslag skulle redovisas senast i september 2019 (här 2019-09-30).".into(),
         derived_from: None,
         draft: false,
+        kind: Some(AgreementKind::Overenskommelse),
     }
 }
 

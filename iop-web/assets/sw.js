@@ -30,6 +30,15 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // The catalogue may be updated on the server without a new version: the network first, the
+  // cached copy when offline.
+  if (new URL(request.url).pathname.endsWith('/katalog.json')) {
+    event.respondWith(caches.open(CACHE).then((cache) => fetch(request)
+      .then((r) => { if (r.ok) cache.put(request, r.clone()); return r; })
+      .catch(() => cache.match(request, { ignoreSearch: true })
+        .then((hit) => hit || Response.error()))));
+    return;
+  }
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     // Any page of the site is the app: its index.html of this version.
     const key = request.mode === 'navigate' ? './index.html' : request;

@@ -73,9 +73,17 @@ pub fn assemble(
         "icon.svg",
         "icon-192.png",
         "icon-512.png",
+        // The map's paths, fetched when the map is first opened.
+        "karta.json",
     ] {
         site.plain(name, read(&assets.join(name))?)?;
     }
+    // The catalogue keeps its name, so a kommun can replace it on its server without a build;
+    // the service worker asks the network for it first.
+    site.plain(
+        "katalog.json",
+        read(&root.join("iop-core/data/katalog.json"))?,
+    )?;
 
     // The worker caches every file above; its version changes whenever one of them does.
     let mut version = Sha256::new();
@@ -137,7 +145,9 @@ impl Site<'_> {
     fn compress(&self, cache: &Path) -> Result<(), String> {
         fs::create_dir_all(cache).map_err(|e| format!("{}: {e}", cache.display()))?;
         for (name, bytes) in &self.files {
-            if name.ends_with(".png") {
+            // The catalogue has no compressed copy: one left beside a catalogue replaced on the
+            // server would be served instead of it.
+            if name.ends_with(".png") || name == "katalog.json" {
                 continue;
             }
             let hash: String = Sha256::digest(bytes)
