@@ -52,6 +52,7 @@ pub mod parties;
 pub mod payments;
 pub mod presets;
 pub mod printable;
+pub mod reference;
 pub mod scenario;
 pub mod schema;
 pub mod scope;
