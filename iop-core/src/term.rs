@@ -346,6 +346,29 @@ impl Term {
         self.period_on(date).map(|p| p.map(|p| p.end))
     }
 
+    /// The last day of the period that matters on `date`: the one running, the first before
+    /// the start, the last after the end (an ended agreement ended then); known `None` only
+    /// when the agreement runs until further notice, unknown when the term does not say.
+    ///
+    /// ```
+    /// use iop_core::{presets, Known};
+    /// let ended = presets::kalmar_2022_2024();
+    /// assert_eq!(ended.term.period_end_for(presets::date(2026, 12, 2)),
+    ///            Known::Known(Some(presets::date(2024, 12, 31))));
+    /// ```
+    pub fn period_end_for(&self, date: NaiveDate) -> Known<Option<NaiveDate>> {
+        match self.end {
+            TermEnd::OpenEnded => Known::Known(None),
+            TermEnd::Unknown => Known::Unknown,
+            TermEnd::On(first_end) => {
+                if self.renewal == Renewal::Unknown && date > first_end {
+                    return Known::Unknown;
+                }
+                Known::from(self.period_for(date).map(|p| Some(p.end)))
+            }
+        }
+    }
+
     /// By when a decision on renewal or notice is due for the period running on (or next after)
     /// `date`.
     ///

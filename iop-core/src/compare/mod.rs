@@ -54,7 +54,8 @@ pub struct ComparisonRow {
     pub end: Known<Option<NaiveDate>>,
     /// Status on the date.
     pub status: Known<Status>,
-    /// Last day of the period running on the date.
+    /// Last day of the period running on the date (of the first before the start, of the last
+    /// after the end); `None` when it runs until further notice.
     pub period_end: Known<Option<NaiveDate>>,
     /// By when a renewal or notice decision is due.
     pub decision_due: Figure<NaiveDate>,
@@ -166,7 +167,7 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
             TermEnd::Unknown => Known::Unknown,
         },
         status: term.status(at),
-        period_end: term.period_end_on(at),
+        period_end: term.period_end_for(at),
         decision_due: term.decision_due(at),
         payers: {
             let shares = agreement.funding.split.shares_sv();

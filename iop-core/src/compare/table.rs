@@ -231,14 +231,7 @@ pub fn side_by_side(rows: &[ComparisonRow]) -> Vec<TermRow> {
         "period_end",
         "Periodens slut",
         "End of period",
-        rows.iter()
-            .map(|r| match r.period_end {
-                Known::Known(None) => {
-                    text_cell("ingen period pågår".into(), "no period running".into())
-                }
-                other => date_cell(other),
-            })
-            .collect(),
+        rows.iter().map(|r| date_cell(r.period_end)).collect(),
     );
     push(
         "decision_due",

@@ -33,7 +33,12 @@ fn date(v: Known<NaiveDate>) -> Value {
 }
 
 fn opt_date(v: Known<Option<NaiveDate>>) -> Value {
-    v.map_or_null(|d| d.map_or(Value::Null, |d| Value::String(d.to_string())))
+    // Until further notice is known, not unknown: never the `null` of an unknown.
+    v.map_or_null(|d| {
+        d.map_or(Value::String("open_ended".into()), |d| {
+            Value::String(d.to_string())
+        })
+    })
 }
 
 /// `first_period`, `extension`, … or `null`.

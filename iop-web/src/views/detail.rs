@@ -154,7 +154,7 @@ pub fn Detail(id: String) -> impl IntoView {
                             other => l.pick(other.sv(), other.en()),
                         }}</dd>
                         <dt>{l.t("Status", "Status")}" " {at.to_string()}</dt><dd>{match r.status { Known::Known(s) => l.pick(s.sv(), s.en()), Known::Unknown => unk.into() }}</dd>
-                        <dt>{l.t("Periodens slut", "End of period")}</dt><dd>{match r.period_end { Known::Known(Some(d)) => d.to_string(), Known::Known(None) => "–".into(), Known::Unknown => unk.into() }}</dd>
+                        <dt>{l.t("Periodens slut", "End of period")}</dt><dd>{match r.period_end { Known::Known(Some(d)) => d.to_string(), Known::Known(None) => l.t("tills vidare", "until further notice").into(), Known::Unknown => unk.into() }}</dd>
                         <dt>{l.t("Beslut om förlängning eller uppsägning senast", "Renewal or notice decision due")}</dt><dd>{format::date(r.decision_due.value, l)} {explain(&r.decision_due.explanation, l)}</dd>
                     </dl>
                     {source(&a.term.source, l)}
