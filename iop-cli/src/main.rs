@@ -7,7 +7,6 @@ use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 use iop_core::breach::terminate;
 use iop_core::calendar::obligations_calendar;
-use iop_core::compare::compare;
 use iop_core::export;
 use iop_core::parties::Side;
 use iop_core::printable::{one_line, terminal_safe};
@@ -50,6 +49,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
         format: CompareFormat,
+        /// The nämnd's lead time in months: "Beslut senast" is this long before a period's
+        /// end where the agreement states no notice or decision period.
+        #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(0..=60))]
+        ledtid: u32,
     },
     /// Every dated obligation of one agreement over its term.
     Schedule {
@@ -377,15 +380,21 @@ fn run(cli: Cli) -> Result<String, Failure> {
                     .collect())
             }
         }
-        Command::Compare { file, at, format } => {
+        Command::Compare {
+            file,
+            at,
+            format,
+            ledtid,
+        } => {
             let s = load(&file)?;
             let at = at.unwrap_or_else(today);
-            let rows = compare(&s.agreements, at);
+            let lead = iop_core::term::Duration::Months(ledtid);
+            let rows = iop_core::compare::compare_with(&s.agreements, at, lead);
             Ok(match format {
                 CompareFormat::Table => tables::comparison_table(&rows, at),
                 CompareFormat::Json => pretty(&export::comparison_json(&rows, at)),
                 CompareFormat::Csv => export::comparison_csv(&rows, at),
-                CompareFormat::Html => export::comparison_html(&s.agreements, at),
+                CompareFormat::Html => export::comparison_html(&s.agreements, at, lead),
             })
         }
         Command::Schedule {

@@ -589,3 +589,29 @@ fn version_names_the_release_and_the_day_it_was_built() {
         );
     }
 }
+
+#[test]
+fn the_decision_date_comes_from_the_lead_time_the_user_sets() {
+    let dir = tempdir::Dir::new("ledtid");
+    let file = presets_file(&dir);
+    let csv = |ledtid: &str| {
+        let out = iop(&[
+            "compare",
+            &file,
+            "--at",
+            "2026-01-01",
+            "--format",
+            "csv",
+            "--ledtid",
+            ledtid,
+        ]);
+        stdout(&out)
+            .lines()
+            .find(|l| l.starts_with("kalmar-2025-2027;"))
+            .unwrap()
+            .to_string()
+    };
+    // Kalmar 2025–2027 ends 2027-12-31 without renewal: six months by default, three when set.
+    assert!(csv("6").contains(";2027-12-31;2027-06-30;"), "{}", csv("6"));
+    assert!(csv("3").contains(";2027-12-31;2027-09-30;"), "{}", csv("3"));
+}

@@ -19,6 +19,11 @@ use serde::{Deserialize, Serialize};
 /// How far the model follows extensions before it calls the period unknown.
 const MAX_EXTENSIONS: u32 = 1000;
 
+/// The lead time a nämnd needs to decide on a renewal or a new agreement, used where the
+/// agreement states no notice or decision period: six months (a proposal goes through the
+/// förvaltning and the nämnd's meetings). A user may set another.
+pub const DEFAULT_LEAD: Duration = Duration::Months(6);
+
 /// The agreement's term. Its [`Default`] is a term of which nothing is known (a file that
 /// leaves the term out).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -369,22 +374,37 @@ impl Term {
         }
     }
 
-    /// By when a decision on renewal or notice is due for the period running on (or next after)
-    /// `date`.
-    ///
-    /// Rules: a date the source states is used as stated for the first period. No renewal: the
-    /// agreement ends by itself, so a decision on any new agreement is due by the period's end.
-    /// Automatic extension: notice must reach the other party the notice period before the
-    /// period ends; with no stated notice period the due date is unknown. Extension option: the
-    /// decision is due the stated time before the end; once every extension is used, by the end.
+    /// By when a decision on renewal, notice or a new agreement is due for the period running on
+    /// (or next after) `date`, with the default lead time [`DEFAULT_LEAD`]: see
+    /// [`Term::decision_due_with`].
     ///
     /// ```
     /// use iop_core::{presets, Known};
-    /// let k = presets::kalmar_2025_2027();
+    /// let k = presets::kalmar_2025_2027(); // ends 2027-12-31 without renewal
     /// assert_eq!(k.term.decision_due(presets::date(2026, 1, 1)).value,
-    ///            Known::Known(presets::date(2027, 12, 31)));
+    ///            Known::Known(presets::date(2027, 6, 30)));
     /// ```
     pub fn decision_due(&self, date: NaiveDate) -> Figure<NaiveDate> {
+        self.decision_due_with(date, DEFAULT_LEAD)
+    }
+
+    /// By when a decision is due, given the `lead` time the nämnd needs.
+    ///
+    /// Rules: a date the source states is used as stated for the first period. Where the
+    /// agreement states a notice period (automatic extension) or a time to decide before the
+    /// end (extension option), that period before the end. Otherwise, when the agreement ends
+    /// by itself (no renewal, or every extension used), when its notice period is not stated,
+    /// or when what happens at the end is unknown: `lead` before the end, and the explanation
+    /// says it is the lead time, not a term of the agreement.
+    ///
+    /// ```
+    /// use iop_core::{presets, term::Duration, Known};
+    /// let k = presets::kalmar_2025_2027();
+    /// let due = k.term.decision_due_with(presets::date(2026, 1, 1), Duration::Months(3));
+    /// assert_eq!(due.value, Known::Known(presets::date(2027, 9, 30)));
+    /// assert!(due.explanation.sv.contains("ledtid 3 månader"), "{}", due.explanation.sv);
+    /// ```
+    pub fn decision_due_with(&self, date: NaiveDate, lead: Duration) -> Figure<NaiveDate> {
         let Some(p) = self.period_for(date) else {
             return Figure::unknown(Explanation::new(
                 "Periodens slut är okänt, så beslutsdatum kan inte räknas fram.",
@@ -401,51 +421,60 @@ impl Term {
             );
         }
         let end = p.end;
-        let by_end = |sv: &str, en: &str| {
-            Figure::known(
-                end,
+        let before = |d: Duration, sv: String, en: String| match d.before(end) {
+            Some(due) => Figure::known(
+                due,
                 Explanation::new(
-                    format!("{sv} Perioden slutar {end}."),
-                    format!("{en} The period ends on {end}."),
+                    sv.replace("DUE", &due.to_string()),
+                    en.replace("DUE", &due.to_string()),
+                ),
+            ),
+            None => Figure::unknown(Explanation::new(
+                "Datumet ligger utanför kalendern.",
+                "The date is outside the calendar.",
+            )),
+        };
+        let by_lead = |why_sv: &str, why_en: &str| {
+            before(
+                lead,
+                format!(
+                    "{why_sv} Periodens slut {end} minus ledtid {} (nämndens tid att besluta, inte ett villkor i avtalet) = DUE.",
+                    lead.sv()
+                ),
+                format!(
+                    "{why_en} End of period {end} minus a lead time of {} (the nämnd's time to decide, not a term of the agreement) = DUE.",
+                    lead.en()
                 ),
             )
         };
         match self.renewal {
-            Renewal::None => by_end(
-                "Avtalet upphör utan uppsägning; beslut om ett nytt avtal behövs senast vid periodens slut.",
-                "The agreement ends without notice; a decision on a new agreement is due by the period's end.",
+            Renewal::None => by_lead(
+                "Avtalet upphör utan uppsägning; ett nytt avtal behöver beslutas före periodens slut.",
+                "The agreement ends without notice; a new agreement must be decided before the period ends.",
             ),
-            Renewal::Unknown => Figure::unknown(Explanation::new(
+            Renewal::Unknown => by_lead(
                 "Källan anger inte vad som händer när perioden slutar.",
                 "The source does not say what happens when the period ends.",
-            )),
+            ),
             Renewal::ExtensionOption { exercised, max_extensions, .. }
                 if p.index >= exercised.min(max_extensions) && p.index >= max_extensions =>
             {
-                by_end(
+                by_lead(
                     "Alla förlängningar är använda; avtalet upphör vid periodens slut.",
                     "All extensions are used; the agreement ends with the period.",
                 )
             }
-            Renewal::AutomaticExtension { notice: lead, .. }
-            | Renewal::ExtensionOption { decide_before: lead, .. } => match lead {
-                Known::Known(d) => match d.before(end) {
-                    Some(due) => Figure::known(
-                        due,
-                        Explanation::new(
-                            format!("Periodens slut {end} minus {} = {due}.", d.sv()),
-                            format!("End of period {end} minus {} = {due}.", d.en()),
-                        ),
-                    ),
-                    None => Figure::unknown(Explanation::new(
-                        "Datumet ligger utanför kalendern.",
-                        "The date is outside the calendar.",
-                    )),
-                },
-                Known::Unknown => Figure::unknown(Explanation::new(
-                    format!("Uppsägnings- eller beslutstid anges inte; perioden slutar {end}."),
-                    format!("No notice or decision period is stated; the period ends on {end}."),
-                )),
+            Renewal::AutomaticExtension { notice: stated, .. }
+            | Renewal::ExtensionOption { decide_before: stated, .. } => match stated {
+                Known::Known(d) => before(
+                    d,
+                    format!("Periodens slut {end} minus avtalets uppsägnings- eller beslutstid {} = DUE.", d.sv()),
+                    format!("End of period {end} minus the agreement's notice or decision period of {} = DUE.", d.en()),
+                ),
+                Known::Unknown => by_lead(
+                    "Uppsägnings- eller beslutstid anges inte i avtalet.",
+                    "The agreement states no notice or decision period.",
+                ),
             },
         }
     }

@@ -133,8 +133,16 @@ fn vallentuna_on_2026_11_22_is_in_an_extension() {
         total_for_period_with(&v, on, Conditions::AllMet).value,
         kr(150_000)
     );
-    // No notice period is stated, so the notice decision date is unknown, not guessed.
-    assert_eq!(v.term.decision_due(on).value, Known::Unknown);
+    // No notice period is stated: the decision date is the default lead time before the
+    // period's end, and says that it is a lead time, not a term of the agreement.
+    let due = v.term.decision_due(on);
+    assert_eq!(due.value, Known::Known(date(2026, 12, 30)));
+    assert!(
+        due.explanation.sv.contains("ledtid 6 månader"),
+        "{}",
+        due.explanation.sv
+    );
+    assert!(due.explanation.sv.contains("inte ett villkor i avtalet"));
 }
 
 #[test]

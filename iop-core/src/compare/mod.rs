@@ -144,6 +144,12 @@ fn per_inhabitant_of(agreement: &Agreement, annual: &Figure<Sek>) -> Figure<Deci
 
 /// The normalised figures of one agreement on `at`.
 pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
+    row_with(agreement, at, crate::term::DEFAULT_LEAD)
+}
+
+/// [`row`] with the `lead` time the nämnd needs for its decision (see
+/// [`crate::term::Term::decision_due_with`]).
+pub fn row_with(agreement: &Agreement, at: NaiveDate, lead: Duration) -> ComparisonRow {
     let term = &agreement.term;
     let annual = annual_amount(agreement, at, Conditions::AsRecorded);
     let municipalities = agreement.municipalities();
@@ -168,7 +174,7 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
         },
         status: term.status(at),
         period_end: term.period_end_for(at),
-        decision_due: term.decision_due(at),
+        decision_due: term.decision_due_with(at, lead),
         payers: {
             let shares = agreement.funding.split.shares_sv();
             crate::funding::per_payer(&agreement.funding.split, annual.value)
@@ -215,6 +221,17 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
 /// ```
 pub fn compare(agreements: &[Agreement], at: NaiveDate) -> Vec<ComparisonRow> {
     agreements.iter().map(|a| row(a, at)).collect()
+}
+
+/// [`compare`] with the `lead` time the nämnd needs for its decisions.
+///
+/// ```
+/// use iop_core::{compare::compare_with, presets, term::Duration, Known};
+/// let rows = compare_with(&[presets::kalmar_2025_2027()], presets::date(2026, 1, 1), Duration::Months(4));
+/// assert_eq!(rows[0].decision_due.value, Known::Known(presets::date(2027, 8, 31)));
+/// ```
+pub fn compare_with(agreements: &[Agreement], at: NaiveDate, lead: Duration) -> Vec<ComparisonRow> {
+    agreements.iter().map(|a| row_with(a, at, lead)).collect()
 }
 
 /// Which status the list is filtered on: one per [`Status`] (every extension together) and one

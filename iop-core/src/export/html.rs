@@ -4,9 +4,13 @@ use chrono::NaiveDate;
 
 /// The comparison as a standalone HTML page to print on A4: title, date, one row per term,
 /// sources, page numbers; all text escaped, no script.
-pub fn comparison_html(agreements: &[crate::Agreement], at: NaiveDate) -> String {
+pub fn comparison_html(
+    agreements: &[crate::Agreement],
+    at: NaiveDate,
+    lead: crate::term::Duration,
+) -> String {
     use crate::draft::escape_html as e;
-    let rows = crate::compare::compare(agreements, at);
+    let rows = crate::compare::compare_with(agreements, at, lead);
     let table = crate::compare::side_by_side(&rows);
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Jämförelse av IOP {at}</title>\
