@@ -637,10 +637,13 @@ fn write_generated(out: &mut impl Write, count: usize, seed: u64) -> std::io::Re
 fn find<'a>(s: &'a Scenario, id: &str, file: &str) -> Result<&'a iop_core::Agreement, Failure> {
     s.agreements.iter().find(|a| a.id == id).ok_or_else(|| {
         let ids: Vec<&str> = s.agreements.iter().map(|a| a.id.as_str()).collect();
-        misuse(format!(
-            "{file}: no agreement with id {id:?} (ids: {})",
-            ids.join(", ")
-        ))
+        misuse(match lang() {
+            Lang::Sv => format!("{file}: inget avtal har id {id:?} (id: {})", ids.join(", ")),
+            Lang::En => format!(
+                "{file}: no agreement with id {id:?} (ids: {})",
+                ids.join(", ")
+            ),
+        })
     })
 }
 

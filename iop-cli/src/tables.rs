@@ -160,7 +160,7 @@ pub fn calendar_table(agreement: &iop_core::Agreement, events: &[Event]) -> Stri
                 e.date
                     .value()
                     .map_or_else(|| format!("okänt ({}–)", e.year_start), |d| d.to_string()),
-                e.kind.key().to_string(),
+                e.kind.sv().to_string(),
                 e.text(agreement),
                 e.amount.map(text_money).unwrap_or_default(),
             ]

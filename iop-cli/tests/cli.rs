@@ -615,3 +615,38 @@ fn the_decision_date_comes_from_the_lead_time_the_user_sets() {
     assert!(csv("6").contains(";2027-12-31;2027-06-30;"), "{}", csv("6"));
     assert!(csv("3").contains(";2027-12-31;2027-09-30;"), "{}", csv("3"));
 }
+
+#[test]
+fn the_schedule_speaks_the_locales_language_and_says_by_when() {
+    let dir = tempdir::Dir::new("schedule-sv");
+    let file = presets_file(&dir);
+    let sv = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_iop"))
+            .args(args)
+            .env("LC_ALL", "sv_SE.UTF-8")
+            .output()
+            .unwrap()
+    };
+    let out = sv(&["schedule", &file, "--agreement", "nope"]);
+    assert!(
+        stderr(&out).contains("inget avtal har id \"nope\""),
+        "{}",
+        stderr(&out)
+    );
+    let table = stdout(&sv(&[
+        "schedule",
+        &file,
+        "--agreement",
+        "kalmar-2025-2027",
+        "--at",
+        "2026-01-01",
+    ]));
+    assert!(table.contains("  Utbetalning  "), "{table}");
+    assert!(!table.contains(" payment "), "{table}");
+    // A meeting's line says by when, never ends at "senast".
+    let meeting = table
+        .lines()
+        .find(|l| l.contains("Uppföljningsmöte 1 av minst 2"))
+        .unwrap();
+    assert!(meeting.contains("senast 2025-07-01"), "{meeting}");
+}

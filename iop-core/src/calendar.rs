@@ -48,6 +48,31 @@ impl EventKind {
             EventKind::RenewalDecision => "renewal_decision",
         }
     }
+
+    /// In Swedish, for a table: `Utbetalning`, `Plan`, `Rapport`, `Möte`, `Periodens slut`,
+    /// `Beslut`.
+    pub fn sv(self) -> &'static str {
+        match self {
+            EventKind::Payment => "Utbetalning",
+            EventKind::Plan => "Plan",
+            EventKind::Report => "Rapport",
+            EventKind::Meeting => "Möte",
+            EventKind::PeriodEnd => "Periodens slut",
+            EventKind::RenewalDecision => "Beslut",
+        }
+    }
+
+    /// In English.
+    pub fn en(self) -> &'static str {
+        match self {
+            EventKind::Payment => "Payment",
+            EventKind::Plan => "Plan",
+            EventKind::Report => "Report",
+            EventKind::Meeting => "Meeting",
+            EventKind::PeriodEnd => "End of period",
+            EventKind::RenewalDecision => "Decision",
+        }
+    }
 }
 
 /// One dated obligation.
@@ -181,9 +206,12 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
                                 date: date.into(),
                                 year_start: year.0,
                                 kind: EventKind::Meeting,
+                                // The date is the latest day for the meeting (the year
+                                // split evenly), not a day the agreement names.
                                 description: format!(
-                                    "Uppföljningsmöte {k} av minst {n} ({}) – senast",
-                                    m.responsible
+                                    "Uppföljningsmöte {k} av minst {n} ({}){}",
+                                    m.responsible,
+                                    date.map(|d| format!(", senast {d}")).unwrap_or_default()
                                 ),
                                 amount: None,
                                 payer: None,
