@@ -41,7 +41,11 @@ PY
 }
 
 lo() { # convert-to file
-  soffice --headless --norestore "-env:UserInstallation=file://$work/lo" --convert-to "$1" --outdir "$work" "$2" >/dev/null 2>&1
+  local filter=()
+  # HTML is imported into Writer itself, not Writer/Web, so the ODT is an OpenDocument text.
+  case "$2" in *.html) filter=(--infilter="HTML (StarWriter)") ;; esac
+  soffice --headless --norestore "-env:UserInstallation=file://$work/lo" "${filter[@]}" \
+    --convert-to "$1" --outdir "$work" "$2" >/dev/null 2>&1
 }
 
 s000=$seeds/000_a4cc1a49793153c5.txt
@@ -68,11 +72,11 @@ gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -dCompatibilityLevel=1.4 -sOutputFile=
 # An OCR layer over an image of the page (OCRmyPDF, Swedish), and the image alone (a scan).
 html "$s000" "Avtal" "" > "$work/000.html"
 lo "odt:writer8" "$work/000.html"; lo "pdf:writer_pdf_Export" "$work/000.odt"
-pdftoppm -r 200 -gray -jpeg -jpegopt quality=60 -singlefile "$work/000.pdf" "$work/000"
-img2pdf --imgsize 200dpi -o "$work/000-image.pdf" "$work/000.jpg"
-ocrmypdf -q -l swe --output-type pdf --optimize 0 "$work/000-image.pdf" "$out/000-ocrmypdf.pdf"
-pdftoppm -r 100 -gray -jpeg -jpegopt quality=50 -singlefile "$work/000.pdf" "$work/000-low"
-img2pdf --imgsize 100dpi -o "$out/000-scan-only.pdf" "$work/000-low.jpg"
+pdftoppm -r 150 -gray -jpeg -jpegopt quality=35 -singlefile "$work/000.pdf" "$work/000"
+img2pdf --imgsize 150dpi -o "$work/000-image.pdf" "$work/000.jpg"
+ocrmypdf -q -l swe --output-type pdf --optimize 1 --jpeg-quality 35 "$work/000-image.pdf" "$out/000-ocrmypdf.pdf"
+pdftoppm -r 50 -gray -jpeg -jpegopt quality=30 -singlefile "$work/000.pdf" "$work/000-low"
+img2pdf --imgsize 50dpi -o "$out/000-scan-only.pdf" "$work/000-low.jpg"
 
 # Two columns (Chromium, CSS columns).
 html "$s002" "Avtal" "body{column-count:2;column-gap:1.2cm}" > "$work/002.html"

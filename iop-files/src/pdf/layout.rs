@@ -14,7 +14,8 @@
 //!    number alone ("3", "Sida 3 av 7", "3 (7)", "3/7"), is a header or footer: left out.
 //! 4. **Paragraphs.** A new paragraph starts after a gap clearly wider than the page's usual
 //!    line spacing, at a change of font size, or after a short line (one ending a fifth of the
-//!    column's width early) unless the next starts in lower case. Lines of a paragraph join with
+//!    column's width early after a full stop, or halfway after anything) unless the next starts
+//!    in lower case. Lines of a paragraph join with
 //!    a space; a word hyphenated at a line's end ("avtals-" / "tiden") joins whole when the next
 //!    line starts in lower case. A non-breaking space is kept as drawn (U+00A0): the reader
 //!    takes it as a space, and the text stays the file's.
@@ -57,6 +58,17 @@ impl Page {
     /// The page's paragraphs in reading order.
     pub(crate) fn paragraphs(&self) -> Vec<String> {
         paragraphs(&reading_order(&self.lines))
+    }
+
+    /// Whether the page's last line runs to the right edge of the text, as a line does whose
+    /// sentence goes on to the next page.
+    pub(crate) fn ends_full(&self) -> bool {
+        let order = reading_order(&self.lines);
+        let left = order.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+        let right = order.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
+        order
+            .last()
+            .is_some_and(|l| l.x1 > right - 0.15 * (right - left))
     }
 }
 
@@ -234,7 +246,13 @@ fn paragraphs(lines: &[Line]) -> Vec<String> {
                 } else {
                     right
                 };
-            let short = a.x1 < column_right - 0.2 * (column_right - a.x0.min(l.x0)).max(1.0);
+            let span = (column_right - a.x0.min(l.x0)).max(1.0);
+            // A line that stops a fifth early after a full stop ends its paragraph; one that
+            // stops halfway (a heading, a list item) ends it whatever its last mark. A line
+            // stopping early before a long word ("Kvinnojouren &" / "Ungdomsjourens") does not.
+            let ends = a.text.ends_with(['.', '!', '?', ':']);
+            let short =
+                (ends && a.x1 < column_right - 0.2 * span) || a.x1 < column_right - 0.4 * span;
             let lower = l.text.chars().next().is_some_and(char::is_lowercase);
             let new = d < -0.5 * a.size
                 || d > normal * 1.35 + 0.5

@@ -53,17 +53,24 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Text, FileError> {
     }
     layout::drop_running_lines(&mut pages);
     let mut out = Builder::new(limits.max_text_bytes);
+    let mut ended_full = false;
     for page in &pages {
         out.begin_page();
         let paragraphs = page.paragraphs();
         for (i, p) in paragraphs.iter().enumerate() {
-            // A sentence cut by the page break: its words on the next page run on.
-            if i == 0 && out.open_sentence() && p.chars().next().is_some_and(char::is_lowercase) {
+            // A sentence cut by the page break: its words on the next page run on, when they
+            // start in lower case, or when the last line ran to the edge and the next page
+            // does not start with a numbered heading.
+            let first = p.chars().next();
+            let runs_on = first.is_some_and(char::is_lowercase)
+                || (ended_full && first.is_some_and(|c| !c.is_ascii_digit() && c != '§'));
+            if i == 0 && out.open_sentence() && runs_on {
                 out.run_on(p)?;
             } else {
                 out.paragraph(p)?;
             }
         }
+        ended_full = page.ends_full();
     }
     Ok(out.finish(Format::Pdf))
 }
