@@ -171,3 +171,20 @@ fn sniff(bytes: &[u8]) -> Sniffed {
         Sniffed::Text
     }
 }
+
+/// Entry points for the fuzz targets (`fuzz/fuzz_targets/files_*.rs`): the XML readers of DOCX
+/// and ODT without their zip, so the fuzzer's mutations reach the XML. Not for other use.
+#[doc(hidden)]
+pub mod fuzzing {
+    use crate::{FileError, Limits, Text};
+
+    /// `word/document.xml`'s bytes as a DOCX's.
+    pub fn docx_xml(xml: &[u8], limits: &Limits) -> Result<Text, FileError> {
+        crate::docx::read(xml, limits)
+    }
+
+    /// `content.xml`'s bytes as an ODT's.
+    pub fn odt_xml(xml: &[u8], limits: &Limits) -> Result<Text, FileError> {
+        crate::odt::read(xml, limits)
+    }
+}

@@ -8,8 +8,14 @@ use crate::{docx, odt, FileError, Limits, Text};
 use quick_xml::events::{BytesStart, Event};
 use std::io::{Cursor, Read};
 
-/// The media type an OpenDocument text states in its `mimetype` entry.
-const ODT_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.text";
+/// The media types of OpenDocument texts in their `mimetype` entry: a text, and the same
+/// `content.xml` saved as a web page, master document or template.
+const ODT_MIMETYPES: &[&[u8]] = &[
+    b"application/vnd.oasis.opendocument.text",
+    b"application/vnd.oasis.opendocument.text-web",
+    b"application/vnd.oasis.opendocument.text-master",
+    b"application/vnd.oasis.opendocument.text-template",
+];
 
 /// Reads a zip as DOCX or ODT, told apart by its entries.
 pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Text, FileError> {
@@ -23,7 +29,7 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Text, FileError> {
     }
     if zip.index_for_name("mimetype").is_some() {
         let mime = entry(&mut zip, "mimetype", limits)?;
-        if mime.trim_ascii() == ODT_MIMETYPE {
+        if ODT_MIMETYPES.contains(&mime.trim_ascii()) {
             let xml = entry(&mut zip, "content.xml", limits)?;
             return odt::read(&xml, limits);
         }

@@ -29,6 +29,11 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Text, FileError> {
         ..Default::default()
     };
     let pdf = lopdf::Document::load_mem_with_options(bytes, options).map_err(load_error)?;
+    // lopdf opens a file encrypted with an empty user password (and then drops `/Encrypt`);
+    // one that keeps it needs a password we do not have.
+    if pdf.trailer.has(b"Encrypt") {
+        return Err(FileError::Encrypted);
+    }
     let doc = Doc {
         pdf,
         limits: limits.clone(),
