@@ -173,11 +173,7 @@ impl<'d> Run<'d> {
             [n(b), n(b + 1), n(b + 2), n(b + 3), n(b + 4), n(b + 5)]
         };
         match op {
-            b"q" => {
-                if self.stack.len() < MAX_STACK {
-                    self.stack.push(self.state.clone());
-                }
-            }
+            b"q" if self.stack.len() < MAX_STACK => self.stack.push(self.state.clone()),
             b"Q" => {
                 if let Some(s) = self.stack.pop() {
                     self.state = s;

@@ -146,7 +146,8 @@ fn gutter(lines: &[Line]) -> Option<f64> {
     let left = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
     let right = lines.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
     let width = right - left;
-    if !(width > 0.0) {
+    // No lines (an infinite width) or one point: no columns.
+    if width.is_nan() || width <= 0.0 || width.is_infinite() {
         return None;
     }
     let wide = |l: &&Line| l.x1 - l.x0 > 0.25 * width;
@@ -166,10 +167,12 @@ fn gutter(lines: &[Line]) -> Option<f64> {
             .iter()
             .filter(|l| l.x0 < g - 2.0 && l.x1 > g + 2.0)
             .count();
-        if starting >= 3 && ending >= 3 && crossing * 4 <= starting + ending {
-            if best.is_none_or(|(n, _)| starting > n) {
-                best = Some((starting, g));
-            }
+        if starting >= 3
+            && ending >= 3
+            && crossing * 4 <= starting + ending
+            && best.is_none_or(|(n, _)| starting > n)
+        {
+            best = Some((starting, g));
         }
     }
     best.map(|(_, g)| g - 2.0)
@@ -313,8 +316,7 @@ fn page_number(text: &str) -> bool {
         .filter(|w| w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 4)
         .count();
     !words.is_empty()
-        && numbers >= 1
-        && numbers <= 2
+        && (1..=2).contains(&numbers)
         && words
             .iter()
             .all(|w| w.bytes().all(|b| b.is_ascii_digit()) || matches!(*w, "av" | "of"))
