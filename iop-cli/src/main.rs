@@ -530,7 +530,17 @@ fn run_more(command: Command) -> Result<String, Failure> {
         }
         Command::Text { file } => {
             let t = read_agreement(&file)?;
-            Ok(with_page_breaks(&t))
+            // Written here, not returned: `main` escapes every control character, and the form
+            // feed between pages is meant. Each page's own text is made terminal-safe.
+            let out: Vec<String> = with_page_breaks(&t)
+                .split('\u{c}')
+                .map(|page| iop_core::printable::terminal_safe(page).into_owned())
+                .collect();
+            // A closed pipe (`iop text … | head`) ends the output, as for every command.
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(out.join("\u{c}").as_bytes());
+            Ok(String::new())
         }
         Command::Extract { file, format } => {
             let read = read_agreement(&file)?;
