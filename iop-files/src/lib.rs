@@ -98,8 +98,10 @@ impl Default for Limits {
 /// The text of a file, as the user is shown it, with where its pages and paragraphs stand.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
-    /// The text. Paragraphs are separated by a blank line; a PDF's pages by a form feed
-    /// (U+000C) on a line of its own, so the paragraph before and after a page break stay apart.
+    /// The text. Paragraphs are separated by a blank line, and so are a PDF's pages, but for a
+    /// sentence cut by a page break, whose words run on after a space. No page marker is in the
+    /// text (the reader would read it); [`Text::pages`] says where each page stands, and
+    /// `iop text` prints a form feed there.
     pub text: String,
     /// The byte range of each page in [`Text::text`], page 1 first. Empty unless a PDF.
     pub pages: Vec<Range<usize>>,
@@ -111,13 +113,13 @@ pub struct Text {
 
 impl Text {
     /// The page (1 is the first) on which the byte at `offset` stands; `None` for a file
-    /// without pages or an offset outside every page (the form feed between two pages).
+    /// without pages or an offset outside every page (the blank line between two pages).
     ///
     /// ```
     /// use iop_files::{Format, Text};
-    /// let t = Text { text: "ett\n\u{c}\ntvå".into(), pages: vec![0..3, 6..10],
-    ///                paragraphs: vec![0..3, 6..10], format: Format::Pdf };
-    /// assert_eq!(t.page_at(7), Some(2));
+    /// let t = Text { text: "ett\n\ntvå".into(), pages: vec![0..3, 5..9],
+    ///                paragraphs: vec![0..3, 5..9], format: Format::Pdf };
+    /// assert_eq!(t.page_at(6), Some(2));
     /// assert_eq!(t.page_at(4), None);
     /// ```
     pub fn page_at(&self, offset: usize) -> Option<usize> {
