@@ -144,15 +144,22 @@ enum Command {
         #[arg(long)]
         bytes: Option<usize>,
     },
-    /// Read an agreement's text (UTF-8; `-` reads standard input): each term with the words that
-    /// state it. Exit 0 when something was read, 1 when nothing was.
+    /// Read an agreement (PDF, Word .docx, OpenDocument .odt or text; `-` reads standard input;
+    /// the format is known from the content): each term with the words that state it, and for a
+    /// PDF the page it stands on. Exit 0 when something was read, 1 when nothing was.
     Extract {
-        /// The text file.
+        /// The file.
         file: String,
         /// Output format: `json` (agreement, findings, conflicts) or `scenario` (a scenario file
         /// holding the one agreement).
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+    },
+    /// The text of an agreement's file (PDF, .docx, .odt or text; `-` reads standard input), as
+    /// `extract` reads it; a PDF's pages are separated by a form feed.
+    Text {
+        /// The file.
+        file: String,
     },
     /// A link that carries a small scenario in its fragment (never sent to a server).
     ShareLink {
@@ -435,6 +442,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
         | Command::StateAid { .. }
         | Command::ShareLink { .. }
         | Command::Extract { .. }
+        | Command::Text { .. }
         | Command::Generate { .. }) => run_more(other),
         Command::Terminate {
             file,
@@ -535,9 +543,23 @@ fn run_more(command: Command) -> Result<String, Failure> {
                 base.split('#').next().unwrap_or_default()
             ))
         }
+        Command::Text { file } => {
+            let t = read_agreement(&file)?;
+            // Written here, not returned: `main` escapes every control character, and the form
+            // feed between pages is meant. Each page's own text is made terminal-safe.
+            let out: Vec<String> = with_page_breaks(&t)
+                .split('\u{c}')
+                .map(|page| iop_core::printable::terminal_safe(page).into_owned())
+                .collect();
+            // A closed pipe (`iop text … | head`) ends the output, as for every command.
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(out.join("\u{c}").as_bytes());
+            Ok(String::new())
+        }
         Command::Extract { file, format } => {
-            let bytes = read_file(&file)?;
-            let text = String::from_utf8_lossy(&bytes);
+            let read = read_agreement(&file)?;
+            let text = &read.text;
             // The sources name the document as the user knows it: its file name.
             let name = std::path::Path::new(&file).file_name().map_or_else(
                 || "Inläst text".to_string(),
@@ -548,9 +570,13 @@ fn run_more(command: Command) -> Result<String, Failure> {
             } else {
                 name
             };
-            let x = iop_core::extract::read(&text, &iop_core::extract::Document::named(name));
+            let x = iop_core::extract::read(text, &iop_core::extract::Document::named(name));
             let out = match format {
-                ExtractFormat::Json => pretty(&serde_json::to_value(&x).unwrap_or_default()),
+                ExtractFormat::Json => {
+                    let mut v = serde_json::to_value(&x).unwrap_or_default();
+                    add_pages(&mut v, &read);
+                    pretty(&v)
+                }
                 ExtractFormat::Scenario => {
                     Scenario::new(
                         &format!("Inläst: {file}"),
@@ -577,6 +603,64 @@ fn run_more(command: Command) -> Result<String, Failure> {
             Ok(out)
         }
         _ => Err(misuse("unknown command".into())),
+    }
+}
+
+/// The text of an agreement's file, whatever its format; a file that gives none is a failure
+/// with its message in the locale's language.
+fn read_agreement(file: &str) -> Result<iop_files::Text, Failure> {
+    let bytes = read_file(file)?;
+    iop_files::read(&bytes, &iop_files::Limits::default()).map_err(|e| {
+        invalid(format!(
+            "{file}: {}",
+            lang().text(&iop_core::Explanation::new(e.sv(), e.en()))
+        ))
+    })
+}
+
+/// The text with a form feed where each PDF page after the first begins: the page break that
+/// `pdftotext`, `less` and `pr` know, and no words that a reader downstream could take for the
+/// agreement's (a line "— sida 2 —" would be). A page that begins mid-sentence gets it there,
+/// after the space.
+fn with_page_breaks(t: &iop_files::Text) -> String {
+    let mut out = String::with_capacity(t.text.len() + t.pages.len() + 1);
+    let mut at = 0;
+    for p in t.pages.iter().skip(1) {
+        out.push_str(t.text.get(at..p.start).unwrap_or_default());
+        out.push('\u{c}');
+        at = p.start;
+    }
+    out.push_str(t.text.get(at..).unwrap_or_default());
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Adds to each finding of an extraction's JSON the page its quote starts on, when the file
+/// has pages (a PDF).
+fn add_pages(v: &mut serde_json::Value, t: &iop_files::Text) {
+    if t.pages.is_empty() {
+        return;
+    }
+    let mut mark = |f: &mut serde_json::Value| {
+        let page = f
+            .get("start")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|s| t.page_at(usize::try_from(s).ok()?));
+        if let (Some(page), Some(o)) = (page, f.as_object_mut()) {
+            o.insert("page".into(), page.into());
+        }
+    };
+    if let Some(fs) = v.get_mut("findings").and_then(|f| f.as_array_mut()) {
+        fs.iter_mut().for_each(&mut mark);
+    }
+    if let Some(cs) = v.get_mut("conflicts").and_then(|c| c.as_array_mut()) {
+        for c in cs {
+            if let Some(fs) = c.get_mut("findings").and_then(|f| f.as_array_mut()) {
+                fs.iter_mut().for_each(&mut mark);
+            }
+        }
     }
 }
 
