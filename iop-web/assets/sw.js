@@ -7,6 +7,7 @@
 // over (`skip-waiting`), then reloads.
 const VERSION = 'BUILD-VERSION';
 const FILES = ['BUILD-FILES'];
+const FILES_ON_DEMAND = ['BUILD-ON-DEMAND'];
 const CACHE = 'iop-' + VERSION;
 
 self.addEventListener('install', (event) => {
@@ -43,6 +44,12 @@ self.addEventListener('fetch', (event) => {
     // Any page of the site is the app: its index.html of this version.
     const key = request.mode === 'navigate' ? './index.html' : request;
     const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
-    return hit || fetch(request);
+    if (hit) return hit;
+    // A file of this version fetched on demand (the file reader, the map) is kept for offline.
+    const response = await fetch(request);
+    if (response.ok && FILES_ON_DEMAND.some((f) => request.url.endsWith(f.slice(1)))) {
+      cache.put(request, response.clone());
+    }
+    return response;
   }));
 });

@@ -17,6 +17,9 @@ use std::path::Path;
 /// The files of the built module and its bindings, as `wasm-bindgen` names them.
 pub const MODULE: &str = "iop_web_bg.wasm";
 pub const BINDINGS: &str = "iop_web.js";
+/// The file reader's module and bindings (iop-files-web), loaded by its worker on demand.
+pub const FILES_MODULE: &str = "iop_files_bg.wasm";
+pub const FILES_BINDINGS: &str = "iop_files.js";
 
 /// Writes the site into `out` (which must be empty) from the bindings in `stage` and the
 /// page's sources under `root`, stamped with the build `date` (read by the page from
@@ -31,29 +34,42 @@ pub fn assemble(
     let mut site = Site {
         out,
         files: Vec::new(),
+        on_demand: Vec::new(),
     };
 
     let module = site.hashed(MODULE, read(&stage.join(MODULE))?)?;
     let bindings = site.hashed(BINDINGS, read(&stage.join(BINDINGS))?)?;
-    let start = replace_all(
-        &read_text(&assets.join("start.js"))?,
-        "start.js",
-        &[
-            ("'./iop_web.js'", &format!("'./{bindings}'")),
-            ("'iop_web_bg.wasm'", &format!("'{module}'")),
-        ],
-    )?;
-    let start = site.hashed("start.js", start.into_bytes())?;
+    // A script that loads a module: its names for the bindings and the module become the
+    // hashed ones, and it is written under its own hash.
+    let loader = |site: &mut Site, script: &str, names: [(&str, &str); 2]| {
+        let [(bind_as, bind_to), (wasm_as, wasm_to)] = names;
+        let text = replace_all(
+            &read_text(&assets.join(script))?,
+            script,
+            &[
+                (&format!("'./{bind_as}'"), &format!("'./{bind_to}'")),
+                (&format!("'{wasm_as}'"), &format!("'{wasm_to}'")),
+            ],
+        )?;
+        site.hashed(script, text.into_bytes())
+    };
+    let app = [(BINDINGS, bindings.as_str()), (MODULE, module.as_str())];
+    let start = loader(&mut site, "start.js", app)?;
     // The worker that reads texts loads the same bindings and module.
-    let reader = replace_all(
-        &read_text(&assets.join("reader.js"))?,
-        "reader.js",
-        &[
-            ("'./iop_web.js'", &format!("'./{bindings}'")),
-            ("'iop_web_bg.wasm'", &format!("'{module}'")),
+    let reader = loader(&mut site, "reader.js", app)?;
+    // The file reader: its module, bindings and worker, fetched only when a file is read.
+    let files_module = site.hashed(FILES_MODULE, read(&stage.join(FILES_MODULE))?)?;
+    let files_bindings = site.hashed(FILES_BINDINGS, read(&stage.join(FILES_BINDINGS))?)?;
+    let files = loader(
+        &mut site,
+        "files.js",
+        [
+            (FILES_BINDINGS, files_bindings.as_str()),
+            (FILES_MODULE, files_module.as_str()),
         ],
     )?;
-    let reader = site.hashed("reader.js", reader.into_bytes())?;
+    site.on_demand
+        .extend([files_module, files_bindings, files.clone()]);
     let style = site.hashed("style.css", read(&assets.join("style.css"))?)?;
     let index = replace_all(
         &read_text(&root.join("index.html"))?,
@@ -64,6 +80,7 @@ pub fn assemble(
             ("href=\"iop_web_bg.wasm\"", &format!("href=\"{module}\"")),
             ("src=\"start.js\"", &format!("src=\"{start}\"")),
             ("content=\"reader.js\"", &format!("content=\"{reader}\"")),
+            ("content=\"files.js\"", &format!("content=\"{files}\"")),
             ("content=\"BUILD-DATE\"", &format!("content=\"{date}\"")),
         ],
     )?;
@@ -73,11 +90,12 @@ pub fn assemble(
         "icon.svg",
         "icon-192.png",
         "icon-512.png",
-        // The map's paths, fetched when the map is first opened.
-        "karta.json",
     ] {
         site.plain(name, read(&assets.join(name))?)?;
     }
+    // The map's paths, fetched when the map is first opened.
+    site.plain("karta.json", read(&assets.join("karta.json"))?)?;
+    site.on_demand.push("karta.json".into());
     // The catalogue keeps its name, so a kommun can replace it on its server without a build;
     // the service worker asks the network for it first.
     site.plain(
@@ -92,13 +110,31 @@ pub fn assemble(
         version.update(Sha256::digest(bytes));
     }
     let version = short_hash(&version.finalize());
-    let list: Vec<String> = site.files.iter().map(|(n, _)| format!("'./{n}'")).collect();
+    // What a visit needs is cached when the worker installs; what is fetched on demand (the
+    // file reader, the map) is cached by the worker when first asked for.
+    let list: Vec<String> = site
+        .files
+        .iter()
+        .filter(|(n, _)| !site.on_demand.contains(n))
+        .map(|(n, _)| format!("'./{n}'"))
+        .collect();
     let worker = replace_all(
         &read_text(&assets.join("sw.js"))?,
         "sw.js",
         &[
             ("'BUILD-VERSION'", &format!("'{version}'")),
             ("['BUILD-FILES']", &format!("[{}]", list.join(", "))),
+            (
+                "['BUILD-ON-DEMAND']",
+                &format!(
+                    "[{}]",
+                    site.on_demand
+                        .iter()
+                        .map(|n| format!("'./{n}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
         ],
     )?;
     site.plain("sw.js", worker.into_bytes())?;
@@ -120,6 +156,8 @@ pub fn assemble(
 struct Site<'a> {
     out: &'a Path,
     files: Vec<(String, Vec<u8>)>,
+    /// Files left out of the worker's install list (fetched when first needed).
+    on_demand: Vec<String>,
 }
 
 impl Site<'_> {

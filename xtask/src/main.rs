@@ -105,7 +105,11 @@ fn run(cmd: &mut Command) -> Result<(), String> {
 
 fn build(out: &Path) -> Result<(), String> {
     let root = root();
-    println!("xtask: cargo build -p iop-web --release --target wasm32-unknown-unknown");
+    // Both modules in one cargo run: the app, and the file reader its worker loads only when a
+    // file is read (so the first load does not carry a PDF reader).
+    println!(
+        "xtask: cargo build -p iop-web -p iop-files-web --release --target wasm32-unknown-unknown"
+    );
     run(
         Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .current_dir(&root)
@@ -113,14 +117,15 @@ fn build(out: &Path) -> Result<(), String> {
                 "build",
                 "-p",
                 "iop-web",
+                "-p",
+                "iop-files-web",
                 "--release",
                 "--target",
                 "wasm32-unknown-unknown",
             ]),
     )?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/iop_web.wasm");
 
-    // Bindings and the optimised module go to a stage first; the site is assembled from it.
+    // Bindings and the optimised modules go to a stage first; the site is assembled from it.
     let stage = root.join("target/iop-stage");
     for dir in [&stage, &out.to_path_buf()] {
         if dir.exists() {
@@ -128,30 +133,44 @@ fn build(out: &Path) -> Result<(), String> {
         }
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
+    for (crate_wasm, name) in [
+        ("iop_web.wasm", "iop_web"),
+        ("iop_files_web.wasm", "iop_files"),
+    ] {
+        let wasm = root
+            .join("target/wasm32-unknown-unknown/release")
+            .join(crate_wasm);
+        bind_and_optimise(&root, &stage, &wasm, name)?;
+    }
+    assemble_site(out)
+}
 
-    // One module: every view is in it, so a view never waits for a part that may not come.
-    let main = stage.join("main.wasm");
-    fs::copy(&wasm, &main).map_err(|e| format!("{}: {e}", wasm.display()))?;
+/// Generates the bindings of `wasm` as `name.js` and `name_bg.wasm` in `stage`, and optimises
+/// the module with `wasm-opt -Oz` (kept by the hash of its input: an unchanged module is not
+/// optimised again, which takes minutes).
+fn bind_and_optimise(root: &Path, stage: &Path, wasm: &Path, name: &str) -> Result<(), String> {
+    // One module per page part: every view is in the app's, so a view never waits for a part
+    // that may not come; only reading a file loads the file reader's.
+    let input_copy = stage.join(format!("{name}.input.wasm"));
+    fs::copy(wasm, &input_copy).map_err(|e| format!("{}: {e}", wasm.display()))?;
 
-    println!("xtask: generating bindings (wasm-bindgen-cli-support, --target web)");
+    println!("xtask: generating bindings of {name} (wasm-bindgen-cli-support, --target web)");
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&main)
-        .out_name("iop_web")
+        .input_path(&input_copy)
+        .out_name(name)
         .demangle(false)
         .web(true)
         .map_err(|e| e.to_string())?
-        .generate(&stage)
+        .generate(stage)
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
 
-    fs::remove_file(&main).map_err(|e| e.to_string())?;
+    fs::remove_file(&input_copy).map_err(|e| e.to_string())?;
 
     // XTASK_KEEP_NAMES=1 keeps the function names so `twiggy` can attribute the optimised bytes.
     let keep_names = env::var_os("XTASK_KEEP_NAMES").is_some_and(|v| v == "1");
-    // The optimised module is kept by the hash of its input: an unchanged app is not optimised
-    // again (wasm-opt takes minutes on this module).
     let kept_dir = root.join("target/iop-optimised");
     fs::create_dir_all(&kept_dir).map_err(|e| format!("{}: {e}", kept_dir.display()))?;
-    let module = stage.join(assemble::MODULE);
+    let module = stage.join(format!("{name}_bg.wasm"));
     let input = fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
     let mut flags = vec![
         "-Oz",
@@ -204,8 +223,7 @@ fn build(out: &Path) -> Result<(), String> {
         }
     }
     fs::copy(&kept, &module).map_err(|e| format!("{}: {e}", module.display()))?;
-
-    assemble_site(out)
+    Ok(())
 }
 
 /// Assembles the site in `out` from the stage of the last build, stamped with the build date:

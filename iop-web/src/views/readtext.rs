@@ -1,4 +1,6 @@
-//! Läs in text: paste an agreement's text (or drop a `.txt` file), see each term the core reads
+//! Läs in text: paste an agreement's text (or drop or choose a PDF, Word, OpenDocument or text
+//! file: its text is read by the file reader's own worker, `assets/files.js`, loaded only
+//! then, ended after [`FILE_SECONDS`] or on a trap), see each term the core reads
 //! highlighted in the text beside the proposed terms, keep or reject each, and open the result in
 //! the editor as a new agreement whose sources are the quotes. Nothing is stored until then.
 //!
@@ -24,13 +26,22 @@ const AROUND_BYTES: usize = 300;
 /// for 20 MB), and the page stops meanwhile. A pasted text is where the user put it.
 const FIELD_BYTES: usize = 1_000_000;
 
+/// The longest a file's text is read before its worker is ended (a hostile file, a machine
+/// far too slow): the page says so.
+const FILE_SECONDS: i32 = 60;
+
 /// Why a text was not read.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Problem {
     /// Over [`MAX_TEXT_BYTES`].
     TooLarge,
     /// The worker could not be started, stopped, or gave no answer that could be read.
     Failed,
+    /// The file reader said why (a scan without text, a damaged file, a format it does not
+    /// read), in Swedish and English.
+    File(String, String),
+    /// The file reader stopped (a trap) or took longer than [`FILE_SECONDS`].
+    FileStopped,
 }
 
 /// A text read: the text and what was read from it.
@@ -62,6 +73,10 @@ pub struct Reading {
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
     /// The number of the latest reading: an answer to an earlier one is dropped.
     count: StoredValue<u64>,
+    /// The byte range of each page of the text, when it came from a PDF (page 1 first).
+    pages: RwSignal<Vec<(usize, usize)>>,
+    /// Whether a file's text is being taken out of it.
+    opening: RwSignal<bool>,
 }
 
 impl Default for Reading {
@@ -83,6 +98,8 @@ impl Reading {
             keep: RwSignal::new(Vec::new()),
             worker: StoredValue::new_local(None),
             count: StoredValue::new(0),
+            pages: RwSignal::new(Vec::new()),
+            opening: RwSignal::new(false),
         }
     }
 
@@ -200,14 +217,98 @@ fn extraction(json: &str) -> Option<Extraction> {
 /// A new module worker of `reader.js`, under the name the build gave it (in the page's
 /// `<meta name="iop-reader">`).
 fn reader() -> Option<web_sys::Worker> {
+    worker_named("iop-reader")
+}
+
+/// A new module worker of the script named in the page's `<meta name="{meta}">`.
+fn worker_named(meta: &str) -> Option<web_sys::Worker> {
     let url = document()
-        .query_selector("meta[name=\"iop-reader\"]")
+        .query_selector(&format!("meta[name=\"{meta}\"]"))
         .ok()
         .flatten()?
         .get_attribute("content")?;
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
     web_sys::Worker::new_with_options(&url, &options).ok()
+}
+
+/// What the file reader answered: the text and its pages, or why not.
+enum Opened {
+    Text(String, Vec<(usize, usize)>),
+    Refused(String, String),
+    Stopped,
+}
+
+/// Reads a file's `bytes` in a new worker of the file reader, ended after [`FILE_SECONDS`].
+async fn open_file(bytes: js_sys::ArrayBuffer) -> Opened {
+    let Some(worker) = worker_named("iop-files") else {
+        return Opened::Stopped;
+    };
+    let w = worker.clone();
+    let answer = js_sys::Promise::new(&mut |resolve, reject| {
+        w.set_onmessage(Some(&resolve));
+        w.set_onerror(Some(&reject));
+        w.set_onmessageerror(Some(&reject));
+        // The time limit: the wait ends unanswered, and the worker is ended below.
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, FILE_SECONDS * 1000);
+    });
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
+    // The bytes are handed over, not copied.
+    let transfer = js_sys::Array::of1(&bytes);
+    if worker
+        .post_message_with_transfer(&message, &transfer)
+        .is_err()
+    {
+        worker.terminate();
+        return Opened::Stopped;
+    }
+    let answer = wasm_bindgen_futures::JsFuture::from(answer).await;
+    worker.terminate();
+    let json = answer
+        .ok()
+        .and_then(|ev| js_sys::Reflect::get(&ev, &"data".into()).ok())
+        .and_then(|data| js_sys::Reflect::get(&data, &"json".into()).ok())
+        .and_then(|json| json.as_string());
+    let Some(v) = json.and_then(|j| serde_json::from_str::<serde_json::Value>(&j).ok()) else {
+        return Opened::Stopped;
+    };
+    if let Some(e) = v.get("error") {
+        let say = |k: &str| {
+            e.get(k)
+                .and_then(|s| s.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        return Opened::Refused(say("sv"), say("en"));
+    }
+    let text = v
+        .get("text")
+        .and_then(|t| t.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let pages = v
+        .get("pages")
+        .and_then(|p| p.as_array())
+        .map(|ps| {
+            ps.iter()
+                .filter_map(|p| {
+                    let a = p.get(0)?.as_u64()?;
+                    let b = p.get(1)?.as_u64()?;
+                    Some((usize::try_from(a).ok()?, usize::try_from(b).ok()?))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Opened::Text(text, pages)
+}
+
+/// The page (1 first) on which the byte `at` of the text stands, when the text has pages.
+fn page_at(pages: &[(usize, usize)], at: usize) -> Option<usize> {
+    let i = pages.partition_point(|(a, _)| *a <= at);
+    let (a, b) = *pages.get(i.checked_sub(1)?)?;
+    (a..b).contains(&at).then_some(i)
 }
 
 /// The name of a pasted text: `Inklistrad text 2026-12-02` (today, in the browser's time zone).
@@ -314,25 +415,39 @@ pub fn ReadText() -> impl IntoView {
         reading.hold(&text, &name, false);
         reading.start(text, Some(value), name);
     };
-    // A chosen or dropped file is refused by its size, else read as UTF-8 text (what is not
-    // UTF-8 becomes U+FFFD).
+    // A chosen or dropped file is refused by its size, else its text is taken out by the file
+    // reader (PDF, Word, OpenDocument, or text in any of the encodings Swedish offices write),
+    // shown, and read.
     let load = move |f: web_sys::File| {
         if f.size() > MAX_TEXT_BYTES as f64 {
             reading.refuse();
             return;
         }
         let name = f.name();
+        reading.count.update_value(|c| *c += 1);
+        reading.stop();
+        done.set(None);
+        problem.set(None);
+        reading.pages.set(Vec::new());
+        reading.opening.set(true);
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
-                Ok(b) => {
-                    let bytes = js_sys::Uint8Array::new(&b).to_vec();
-                    let text: Arc<str> = String::from_utf8_lossy(&bytes).into();
+            let opened = match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+                Ok(b) => open_file(b.unchecked_into()).await,
+                Err(_) => Opened::Stopped,
+            };
+            reading.opening.set(false);
+            match opened {
+                Opened::Text(text, pages) => {
+                    let text: Arc<str> = text.into();
+                    reading.pages.set(pages);
                     reading.hold(&text, &name, true);
                     file.set_value(Some(name.clone()));
                     reading.start(text, None, name);
                 }
-                Err(_) => problem.set(Some(Problem::Failed)),
+                Opened::Refused(sv, en) => problem.set(Some(Problem::File(sv, en))),
+                Opened::Stopped => problem.set(Some(Problem::FileStopped)),
             }
+            crate::focus::after_draw("#read-status");
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
@@ -382,7 +497,7 @@ pub fn ReadText() -> impl IntoView {
         )}</p>
         <div class="field">
             <label for="read-text">{move || lang.get().t("Avtalets text", "The agreement's text")}</label>
-            <span class="note">{move || lang.get().t("Klistra in, eller släpp en textfil här (högst 20 MB).", "Paste, or drop a text file here (at most 20 MB).")}</span>
+            <span class="note">{move || lang.get().t("Klistra in, eller släpp en PDF, Word-, OpenDocument- eller textfil här (högst 20 MB).", "Paste, or drop a PDF, Word, OpenDocument or text file here (at most 20 MB).")}</span>
             // autocomplete="off": the browser keeps no copy of the field with each history entry
             // (measured: with 20 MB in it, every change of address took a second more). lang="sv":
             // the texts read are Swedish, and a change of the page's language does not lay the
@@ -397,30 +512,45 @@ pub fn ReadText() -> impl IntoView {
                         format!("{name} ({mb}.{tenth} MB) is too long to be shown here, but is read as usual."),
                     )
                 })
-                on:input=move |_| file.set_value(None)
+                on:input=move |_| { file.set_value(None); reading.pages.set(Vec::new()); }
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop></textarea>
         </div>
         <div class="field">
-            <label for="read-file">{move || lang.get().t("eller välj en textfil (.txt)", "or choose a text file (.txt)")}</label>
-            <input id="read-file" type="file" accept=".txt,text/plain" on:change=on_file />
+            <label for="read-file">{move || lang.get().t("eller välj en fil: PDF, Word (.docx), OpenDocument (.odt) eller text", "or choose a file: PDF, Word (.docx), OpenDocument (.odt) or text")}</label>
+            <input id="read-file" type="file" accept=".pdf,.docx,.odt,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,text/plain" on:change=on_file />
         </div>
         <div class="field">
             <label for="read-date">{move || lang.get().t("Textens datum (om texten inte anger något)", "The text's date (if it gives none)")}</label>
             <input id="read-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
         </div>
         <p><button type="button" class="primary" aria-disabled=move || busy.get().then_some("true") on:click=move |_| read()>{move || lang.get().t("Läs texten", "Read the text")}</button></p>
-        <p id="read-status" role="status">{move || busy.get().then(|| lang.get().t("Läser texten …", "Reading the text …"))}</p>
+        <p id="read-status" role="status" tabindex="-1">{move || {
+            let l = lang.get();
+            if reading.opening.get() {
+                Some(l.t("Hämtar texten ur filen …", "Taking the text out of the file …").to_string())
+            } else if busy.get() {
+                Some(l.t("Läser texten …", "Reading the text …").to_string())
+            } else {
+                let n = reading.pages.with(Vec::len);
+                (n > 0).then(|| l.pick(format!("Texten ur PDF-filen: {n} sidor."), format!("The text of the PDF file: {n} pages.")))
+            }
+        }}</p>
         {move || problem.get().map(|p| {
             let l = lang.get();
-            let msg = match p {
+            let msg: String = match p {
                 Problem::TooLarge => l.t(
                     "Texten är större än 20 MB och läses inte. Dela upp den och läs en del i taget, eller klistra in bara avtalets del.",
                     "The text is larger than 20 MB and is not read. Split it and read one part at a time, or paste only the agreement's part.",
-                ),
+                ).into(),
                 Problem::Failed => l.t(
                     "Texten kunde inte läsas: läsaren stannade. Försök igen; ladda om sidan om det inte går.",
                     "The text could not be read: the reader stopped. Try again; reload the page if it does not work.",
-                ),
+                ).into(),
+                Problem::File(sv, en) => l.pick(sv, en),
+                Problem::FileStopped => l.t(
+                    "Filen kunde inte läsas: filläsaren stannade eller tog för lång tid. Filen kan vara skadad; spara den på nytt som PDF eller Word och försök igen.",
+                    "The file could not be read: the file reader stopped or took too long. The file may be damaged; save it again as PDF or Word and try again.",
+                ).into(),
             };
             view! { <p id="read-problem" class="field-error" role="alert">{msg}</p> }
         })}
@@ -452,7 +582,8 @@ pub fn ReadText() -> impl IntoView {
                             <input type="checkbox" id=id.clone() prop:checked=move || keep.with(|k| k.get(i).copied().unwrap_or(true))
                                 on:change=move |ev| { let on = event_target_checked(&ev); keep.update(|k| if let Some(x) = k.get_mut(i) { *x = on }); } />
                             <label for=id><strong>{term}</strong>": " {f.shown()}</label>
-                            <span class="quote">"«" {f.quote.clone()} "»"</span>
+                            <span class="quote">"«" {f.quote.clone()} "»"
+                                {page_at(&reading.pages.get_untracked(), f.start).map(|p| l.pick(format!(" (sida {p})"), format!(" (page {p})")))}</span>
                             {f.doubt.as_ref().map(|d| view! { <span class="doubt">{l.pick(format!("Osäkert: {}", d.sv), format!("Uncertain: {}", d.en))}</span> })}
                         </li>
                     }
@@ -487,6 +618,19 @@ pub fn ReadText() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_stands_on_the_page_whose_range_holds_it() {
+        let pages = [(0, 10), (12, 30), (30, 31)];
+        assert_eq!(page_at(&pages, 0), Some(1));
+        assert_eq!(page_at(&pages, 9), Some(1));
+        // Between pages (the blank line that joins them): on none.
+        assert_eq!(page_at(&pages, 11), None);
+        assert_eq!(page_at(&pages, 12), Some(2));
+        assert_eq!(page_at(&pages, 30), Some(3));
+        assert_eq!(page_at(&pages, 31), None);
+        assert_eq!(page_at(&[], 5), None);
+    }
 
     #[test]
     fn the_readers_answer_reads_back_as_what_the_core_read() {
