@@ -44,6 +44,10 @@ test('a PDF chosen: its text and the terms, each quote with its page, opened in 
   // The text of the PDF is in the field, and the status says how many pages it has.
   assert.match(await page.inputValue('#read-text'), /Kvinnojouren & Ungdomsjouren Kalmar/);
   assert.match(await page.textContent('#read-status'), /^Texten ur PDF-filen: \d+ sidor\.$/);
+  // The text shown says where each page begins.
+  const starts = await page.locator('.read-source .page-start').allTextContents();
+  assert.equal(starts[0], '— sida 1 —');
+  assert.ok(starts.length >= 2, starts.join(' '));
   // Each quote says on which page it stands: the amount's is on a later page than the parties'.
   const quote = async (term) => page.locator('.proposal', { hasText: term }).locator('.quote').textContent();
   const pageOf = (q) => Number(/\(sida (\d+)\)$/.exec(q.trim())?.[1]);
@@ -76,6 +80,11 @@ test('a Word file dropped gives the same terms as its text', async () => {
   }
   // A Word file has no pages: no page is said.
   assert.doesNotMatch(await page.locator('.proposal .quote').first().textContent(), /sida/);
+  assert.equal(await page.locator('.read-source .page-start').count(), 0);
+  await page.click('button:text-is("Öppna i redigeraren som nytt avtal")');
+  await page.waitForSelector('form.agreement-form');
+  assert.equal(await page.locator('#e-public_parties-0-kommunkod').inputValue(), 'Kalmar (0880)');
+  assert.equal(await page.locator('#e-sources-0-title').inputValue(), 'avtal.docx');
   clean(problems);
   await ctx.close();
 });

@@ -316,20 +316,42 @@ fn pasted_name() -> String {
     format!("Inklistrad text {}", crate::state::today())
 }
 
+/// A piece of the marked text.
+#[derive(Debug, PartialEq)]
+enum Piece {
+    /// Plain text.
+    Text(String),
+    /// The words of finding `0`.
+    Mark(usize, String),
+    /// Where a page of a PDF begins (1 first).
+    Page(usize),
+}
+
+impl Piece {
+    /// The words shown (none for a page's start).
+    fn words(&self) -> &str {
+        match self {
+            Piece::Text(w) | Piece::Mark(_, w) => w,
+            Piece::Page(_) => "",
+        }
+    }
+}
+
 /// The text with each finding marked: pieces of plain text and marks, in order (a finding inside
-/// an earlier one is listed only). A text over [`WHOLE_TEXT_BYTES`] keeps about
-/// [`AROUND_BYTES`] on each side of a mark, with `…` for what is left out.
-fn pieces(t: &str, x: &Extraction) -> Vec<(Option<usize>, String)> {
+/// an earlier one is listed only), and where each of the text's `pages` begins. A text over
+/// [`WHOLE_TEXT_BYTES`] keeps about [`AROUND_BYTES`] on each side of a mark, with `…` for what
+/// is left out.
+fn pieces(t: &str, x: &Extraction, pages: &[(usize, usize)]) -> Vec<Piece> {
     let whole = t.len() <= WHOLE_TEXT_BYTES;
     let mut marks: Vec<(usize, &iop_core::extract::Finding)> =
         x.findings.iter().enumerate().collect();
     marks.sort_by_key(|(_, f)| (f.start, std::cmp::Reverse(f.end)));
     let mut out = Vec::new();
     let mut at = 0;
-    let plain = |from: usize, to: usize, first: bool, last: bool, out: &mut Vec<_>| {
+    let plain_part = |from: usize, to: usize, first: bool, last: bool, out: &mut Vec<Piece>| {
         let gap = t.get(from..to).unwrap_or_default();
         if whole || gap.len() <= 2 * AROUND_BYTES + 1 {
-            out.push((None, gap.to_string()));
+            out.push(Piece::Text(gap.to_string()));
             return;
         }
         let head = if first {
@@ -342,14 +364,29 @@ fn pieces(t: &str, x: &Extraction) -> Vec<(Option<usize>, String)> {
         } else {
             &gap[ceil(gap, gap.len() - AROUND_BYTES)..]
         };
-        out.push((None, format!("{head} … {tail}").trim().to_string()));
+        out.push(Piece::Text(format!("{head} … {tail}").trim().to_string()));
+    };
+    // Plain text from `from` to `to`, with the start of each page that begins in it.
+    let plain = |from: usize, to: usize, first: bool, last: bool, out: &mut Vec<Piece>| {
+        let mut at = from;
+        for (k, (start, _)) in pages.iter().enumerate() {
+            // A page that begins right at a mark is marked before it.
+            if *start >= from && (*start < to || (!last && *start == to)) {
+                if *start > at {
+                    plain_part(at, *start, first && at == from, false, out);
+                }
+                out.push(Piece::Page(k + 1));
+                at = *start;
+            }
+        }
+        plain_part(at, to, first && at == from, last, out);
     };
     for (i, f) in marks {
         if f.start < at || t.get(f.start..f.end).is_none() {
             continue;
         }
         plain(at, f.start, at == 0, false, &mut out);
-        out.push((Some(i), f.quote.clone()));
+        out.push(Piece::Mark(i, f.quote.clone()));
         at = f.end;
     }
     plain(at, t.len(), at == 0, true, &mut out);
@@ -565,9 +602,10 @@ pub fn ReadText() -> impl IntoView {
                     )}</p> }.into_any();
                 }
                 let part = d.text.len() > WHOLE_TEXT_BYTES;
-                let marked = pieces(&d.text, x).into_iter().map(|(i, words)| match i {
-                    None => view! { <span>{words}</span> }.into_any(),
-                    Some(i) => {
+                let marked = pieces(&d.text, x, &reading.pages.get_untracked()).into_iter().map(|piece| match piece {
+                    Piece::Text(words) => view! { <span>{words}</span> }.into_any(),
+                    Piece::Page(n) => view! { <span class="page-start">{l.pick(format!("— sida {n} —"), format!("— page {n} —"))}</span> }.into_any(),
+                    Piece::Mark(i, words) => {
                         let f = &x.findings[i];
                         let term = l.pick(f.term().sv, f.term().en);
                         let kept = move || keep.with(|k| k.get(i).copied().unwrap_or(true));
@@ -648,13 +686,34 @@ mod tests {
     }
 
     #[test]
+    fn each_page_of_a_pdf_is_marked_where_it_begins() {
+        let t = "Parter\n\nKalmar kommun betalar 650 000 kr per år.\n\nSlut.";
+        let x = iop_core::extract::extract(t);
+        let second = t.find("Kalmar").unwrap_or_default();
+        let third = t.find("Slut").unwrap_or_default();
+        let pages = [(0, 6), (second, second + 40), (third, t.len())];
+        let p = pieces(t, &x, &pages);
+        let at = |n: usize| p.iter().position(|q| *q == Piece::Page(n));
+        // Page 1 first; page 2 right before the finding that begins it; page 3 before "Slut".
+        assert_eq!(at(1), Some(0));
+        let mark = p
+            .iter()
+            .position(|q| matches!(q, Piece::Mark(..)))
+            .unwrap_or(usize::MAX);
+        assert!(at(2).is_some_and(|k| k < mark), "{p:?}");
+        assert!(at(3).is_some_and(|k| k > mark), "{p:?}");
+        let shown: String = p.iter().map(Piece::words).collect();
+        assert_eq!(shown, t);
+    }
+
+    #[test]
     fn a_short_text_is_shown_whole_with_its_marks() {
         let t = "Kalmar kommun betalar 650 000 kr per år.";
         let x = iop_core::extract::extract(t);
-        let p = pieces(t, &x);
-        let shown: String = p.iter().map(|(_, w)| w.as_str()).collect();
+        let p = pieces(t, &x, &[]);
+        let shown: String = p.iter().map(Piece::words).collect();
         assert_eq!(shown, t);
-        assert!(p.iter().any(|(i, _)| i.is_some()));
+        assert!(p.iter().any(|p| matches!(p, Piece::Mark(..))));
     }
 
     #[test]
@@ -663,22 +722,22 @@ mod tests {
         let t = format!("{pad}Kalmar kommun betalar 650 000 kr per år.{pad}");
         let x = iop_core::extract::extract(&t);
         assert!(!x.findings.is_empty());
-        let p = pieces(&t, &x);
-        let shown: usize = p.iter().map(|(_, w)| w.len()).sum();
+        let p = pieces(&t, &x, &[]);
+        let shown: usize = p.iter().map(|p| p.words().len()).sum();
         assert!(
             shown < 2 * AROUND_BYTES * (x.findings.len() + 1) + 200,
             "{shown}"
         );
-        let first = &p[0].1;
+        let first = p[0].words();
         assert!(
             first.starts_with('…') && first.len() <= AROUND_BYTES + 8,
             "{first}"
         );
-        for (i, w) in &p {
-            if let Some(i) = i {
+        for piece in &p {
+            if let Piece::Mark(i, w) = piece {
                 assert_eq!(w, &x.findings[*i].quote);
             }
         }
-        assert!(p.last().is_some_and(|(_, w)| w.ends_with('…')));
+        assert!(p.last().is_some_and(|p| p.words().ends_with('…')));
     }
 }
