@@ -327,6 +327,7 @@ enum Piece {
     Page(usize),
 }
 
+#[cfg(test)]
 impl Piece {
     /// The words shown (none for a page's start).
     fn words(&self) -> &str {
