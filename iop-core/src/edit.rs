@@ -174,11 +174,24 @@ pub fn apply_json(value: &mut Value, edit: &Edit) -> Result<Edit, Vec<Problem>> 
 ///
 /// let bad = apply(&k, &Edit::set("funding.split.payers[1].share", json!("3/2"))).unwrap_err();
 /// assert_eq!(bad[0].path, "funding.split.payers[1].share");
+///
+/// // A term of 8 000 years is refused, also for a draft.
+/// let long = apply(&k, &Edit::set("term.end", json!({"on": "9999-12-31"}))).unwrap_err();
+/// assert!(long[0].message_en.contains("so long an agreement is not read"), "{}", long[0].message_en);
 /// ```
 pub fn apply(agreement: &Agreement, edit: &Edit) -> Result<Applied, Vec<Problem>> {
     let mut value = serde_json::to_value(agreement).map_err(|_| no_such(edit.path()))?;
     let undo = apply_json(&mut value, edit)?;
     let mut agreement = crate::scenario::agreement_from_value(value)?;
+    // A term that no command can bound (over 100 years, before 1900) is refused here: a draft
+    // may keep rule problems, not this one.
+    let unbounded: Vec<Problem> = crate::scenario::validate_agreement(&agreement)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error && p.tier == crate::scenario::Tier::Limits)
+        .collect();
+    if !unbounded.is_empty() {
+        return Err(unbounded);
+    }
     agreement.draft = is_draft(&agreement);
     Ok(Applied { agreement, undo })
 }

@@ -17,7 +17,9 @@ pub enum Severity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
-    /// Size and nesting, before parsing.
+    /// What the tool can compute at all: size and nesting (before parsing), and a term no
+    /// command can bound (over 100 years, before 1900). An error of this tier stays an error in
+    /// a draft.
     Limits,
     /// JSON syntax, types, missing or unknown fields, version.
     Structure,

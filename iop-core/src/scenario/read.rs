@@ -455,7 +455,8 @@ fn drafts_warn(s: &Scenario, problems: Vec<Problem>) -> Vec<Problem> {
             let draft = s.agreements.iter().enumerate().any(|(i, a)| {
                 a.draft && crate::scenario::Problem::concerns(&p, &format!("$.agreements[{i}]"))
             });
-            if draft && p.severity == Severity::Error {
+            // A term that no command can bound is no draft's problem to leave for later.
+            if draft && p.severity == Severity::Error && p.tier != Tier::Limits {
                 p.severity = Severity::Warning;
                 p.message_sv = format!("Utkast: {}", p.message_sv);
                 p.message_en = format!("Draft: {}", p.message_en);

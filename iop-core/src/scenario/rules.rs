@@ -157,7 +157,7 @@ fn validate_term(a: &Agreement, p: &str, out: &mut Vec<Problem>) {
             ));
         } else if years > MAX_TERM_YEARS {
             out.push(error(
-                Tier::Rules,
+                Tier::Limits,
                 format!("{p}.term.end"),
                 format!("Avtalstiden {s} – {e} är över {MAX_TERM_YEARS} år; ett så långt avtal läses inte."),
                 format!("The term {s} – {e} is over {MAX_TERM_YEARS} years; so long an agreement is not read."),
@@ -191,7 +191,7 @@ fn validate_term(a: &Agreement, p: &str, out: &mut Vec<Problem>) {
             }
             if d.year() < 1900 {
                 out.push(error(
-                    Tier::Rules,
+                    Tier::Limits,
                     format!("{p}.term.{field}"),
                     format!("{d} är inte ett rimligt datum för ett avtal."),
                     format!("{d} is not a plausible date for an agreement."),

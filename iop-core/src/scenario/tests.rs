@@ -612,3 +612,27 @@ fn files_of_1_0_to_1_2_read_as_before() {
         .quote
         .is_some());
 }
+
+#[test]
+fn a_draft_with_a_term_no_command_can_bound_is_refused() {
+    let mut v = minimal_13();
+    v["agreements"][0]["draft"] = serde_json::json!(true);
+    v["agreements"][0]["term"] =
+        serde_json::json!({"start": "1900-01-01", "end": {"on": "9999-12-31"}});
+    let r = read_json(&v);
+    assert!(r.scenario.is_none());
+    let e = errors(&r);
+    assert!(
+        e.iter()
+            .any(|p| p.path == "$.agreements[0].term.end" && p.message_sv.contains("läses inte")),
+        "{:?}",
+        r.problems
+    );
+    // Other rule problems of a draft stay warnings.
+    let mut v = minimal_13();
+    v["agreements"][0]["draft"] = serde_json::json!(true);
+    v["agreements"][0]["term"] =
+        serde_json::json!({"start": "2024-01-01", "end": {"on": "2023-12-31"}});
+    let r = read_json(&v);
+    assert!(errors(&r).is_empty(), "{:?}", r.problems);
+}
