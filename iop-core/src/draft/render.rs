@@ -17,12 +17,22 @@ pub fn fill(what: &str) -> String {
 /// assert_eq!(escape_md("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
 /// assert_eq!(escape_md("[a](javascript:x) *b*"), "\\[a\\](javascript:x) \\*b\\*");
 /// assert_eq!(escape_md("a\n# b"), "a # b");
+/// assert_eq!(escape_md("Kvinnojouren & Ungdomsjouren"), "Kvinnojouren & Ungdomsjouren");
+/// assert_eq!(escape_md("A&amp;B &#38;"), "A&amp;amp;B &amp;#38;");
 /// ```
 pub fn escape_md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '&' => out.push_str("&amp;"),
+            // Only an `&` that could begin an entity (`&amp;`, `&#38;`) is escaped: "Kvinnojouren &
+            // Ungdomsjouren" reads as written, in the Markdown and rendered.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;")
+            }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\\' | '`' | '*' | '[' | ']' => {
