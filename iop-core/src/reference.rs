@@ -106,7 +106,10 @@ pub fn all() -> Vec<Reference> {
 /// assert!(iop_core::reference::for_year(2010).is_none());
 /// ```
 pub fn for_year(year: i32) -> Option<Reference> {
-    all().into_iter().filter(|r| r.year <= year).max_by_key(|r| r.year)
+    all()
+        .into_iter()
+        .filter(|r| r.year <= year)
+        .max_by_key(|r| r.year)
 }
 
 #[cfg(test)]

@@ -21,8 +21,8 @@ mod find;
 mod table;
 
 pub use find::{
-    nearest, similar_range, similar_size, sort, Filter, OrganisationKind, Running, SortBy,
-    Suggestion,
+    map_class, nearest, per_kommun, similar_range, similar_size, sort, Filter, KommunFigure,
+    MapClass, OrganisationKind, Running, SortBy, Suggestion, MAP_BREAKS,
 };
 pub use table::{order_by, side_by_side, Cell, TermRow};
 
@@ -39,6 +39,8 @@ pub struct ComparisonRow {
     pub county: Option<String>,
     /// Kommunkod of the first public party.
     pub kommunkod: Option<String>,
+    /// Kommunkod of every public party that has one, in the agreement's order.
+    pub kommunkoder: Vec<String>,
     /// Organisation name(s).
     pub organisation: String,
     /// The population of its kommuner on 2024-12-31 (unknown when a party has no kommunkod).
@@ -153,6 +155,7 @@ pub fn row(agreement: &Agreement, at: NaiveDate) -> ComparisonRow {
         municipality: agreement.municipality_names(),
         county: first.map(|m| m.county.clone()),
         kommunkod: first.map(|m| m.code.to_string()),
+        kommunkoder: municipalities.iter().map(|m| m.code.to_string()).collect(),
         organisation: agreement.organisation_names(),
         population: agreement
             .population()
