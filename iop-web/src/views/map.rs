@@ -56,8 +56,14 @@ enum Pick {
 /// One kommun's figure in words: `13,75 kr per invånare`, `inget känt avtal`, or the amount
 /// unknown.
 fn figure_words(k: &KommunFigure, l: Lang) -> String {
-    match map_class(k.per_inhabitant, !k.running.is_empty()) {
+    match k.class() {
         MapClass::NoAgreement => l.t("inget känt avtal", "no known agreement").into(),
+        MapClass::Unknown if k.running.is_empty() => l
+            .t(
+                "okänt om avtalet gäller på datumet",
+                "unknown whether the agreement runs on the date",
+            )
+            .into(),
         MapClass::Unknown => l
             .t(
                 "avtal med okänt belopp per invånare",
@@ -163,10 +169,7 @@ pub fn Map() -> impl IntoView {
                 let class = move || {
                     let mut c = figures.with(|f| {
                         f.get(i).map_or("kommun none".to_string(), |k| {
-                            format!(
-                                "kommun {}",
-                                map_class(k.per_inhabitant, !k.running.is_empty()).key()
-                            )
+format!("kommun {}", k.class().key())
                         })
                     });
                     let similar = highlight.get()
@@ -334,7 +337,7 @@ pub fn Map() -> impl IntoView {
                                     <th scope="row">{m.name.clone()}</th>
                                     <td>{m.county.clone()}</td>
                                     <td class="num">{population(Known::Known(m.population), l)}</td>
-                                    <td class="num figure" class:unknown=!k.per_inhabitant.is_known()>{if runs { format::per_inhabitant(k.per_inhabitant, l) } else { l.t("inget känt avtal", "no known agreement").to_string() }}</td>
+                                    <td class="num figure" class:unknown=!k.per_inhabitant.is_known()>{match k.class() { MapClass::Class(_) => format::per_inhabitant(k.per_inhabitant, l), _ => figure_words(k, l) }}</td>
                                     <td>{agreements.join("; ")}
                                         {(!perhaps.is_empty()).then(|| view! { <span class="sub">{l.pick(format!("Status okänd på datumet: {}", perhaps.join("; ")), format!("Status unknown on the date: {}", perhaps.join("; ")))}</span> })}
                                     </td>
