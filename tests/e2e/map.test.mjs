@@ -95,13 +95,18 @@ test('the table under the map lists the same figures, and "kommuner like mine" a
   await ctx.close();
 });
 
-test('the map prints the map and the table, without its controls', async () => {
+test('the map prints the map and the whole table, without its controls and status line', async () => {
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   await openMap(page);
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.$eval('.map-controls', (e) => getComputedStyle(e).display), 'none');
-  assert.notEqual(await page.$eval('svg.map', (e) => getComputedStyle(e).display), 'none');
-  assert.equal(await page.$eval('#map-table-wrap', (e) => getComputedStyle(e).overflow), 'visible');
+  for (const hidden of ['.map-controls', '.map-status', '.skip-map']) {
+    assert.equal(await page.$eval(hidden, (e) => getComputedStyle(e).display), 'none', hidden);
+  }
+  assert.ok(await page.$eval('svg.map', (e) => e.getBoundingClientRect().height > 300), 'the map is printed');
+  // The table is not cut to a scrolling region: all 290 rows are on paper.
+  const wrap = await page.$eval('#map-table-wrap', (e) => ({ overflow: getComputedStyle(e).overflowY, height: e.clientHeight, rows: e.scrollHeight }));
+  assert.equal(wrap.overflow, 'visible');
+  assert.ok(wrap.height >= wrap.rows, `${wrap.height} < ${wrap.rows}`);
   clean(problems);
   await ctx.close();
 });
