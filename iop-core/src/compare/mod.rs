@@ -18,12 +18,14 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 mod find;
+mod map;
 mod table;
 
 pub use find::{
-    map_class, nearest, per_kommun, similar_range, similar_size, sort, Filter, KommunFigure,
-    MapClass, OrganisationKind, Running, SortBy, Suggestion, MAP_BREAKS,
+    nearest, similar_range, similar_size, sort, Filter, OrganisationKind, Running, SortBy,
+    Suggestion,
 };
+pub use map::{map_class, per_kommun, KommunFigure, MapClass, MAP_BREAKS};
 pub use table::{order_by, side_by_side, Cell, TermRow};
 
 /// One agreement's normalised figures on a date.
