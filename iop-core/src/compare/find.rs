@@ -6,10 +6,8 @@ use super::{ComparisonRow, StatusFilter};
 use crate::known::Known;
 use crate::municipality::{municipality, neighbouring_counties, Kommunkod};
 use crate::source::SourceKind;
-use crate::term::Status;
 use crate::term::{Renewal, Term, TermEnd};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 use std::cmp::Ordering;
 
