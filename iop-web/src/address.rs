@@ -13,6 +13,7 @@ const EDIT: &str = "redigera";
 const CALENDAR: &str = "kalender";
 const SHARE: &str = "dela";
 const READ: &str = "las-text";
+const MAP: &str = "karta";
 
 /// The view an address names, and for the comparison the agreements it names (none when it
 /// names none); an address this app does not know shows the list. `get` reads one (already decoded) query parameter.
@@ -38,6 +39,9 @@ pub fn view_of(get: impl Fn(&str) -> Option<String>) -> (View, Option<Vec<String
     if get(READ).is_some() {
         return (View::ReadText, None);
     }
+    if get(MAP).is_some() {
+        return (View::Map, None);
+    }
     (View::Browse, None)
 }
 
@@ -60,6 +64,7 @@ pub fn query_of(view: &View, picked: &[String]) -> String {
         }
         View::Share => format!("?{SHARE}"),
         View::ReadText => format!("?{READ}"),
+        View::Map => format!("?{MAP}"),
     }
 }
 
@@ -142,6 +147,7 @@ mod tests {
             View::Calendar("värmdö 2024/2025".into()),
             View::Share,
             View::ReadText,
+            View::Map,
         ] {
             assert_eq!(read(&query_of(&view, &picked)).0, view, "{view:?}");
         }
@@ -162,6 +168,7 @@ mod tests {
             "?jamfor=a,b"
         );
         assert_eq!(query_of(&View::Browse, &[]), "");
+        assert_eq!(query_of(&View::Map, &[]), "?karta");
         assert_eq!(
             query_of(&View::Calendar("å".into()), &[]),
             "?kalender=%C3%A5"

@@ -78,6 +78,15 @@ fn Shell() -> impl IntoView {
     provide_context(views::readtext::Reading::new());
     routes(state);
     let lang = state.lang;
+    // The catalogue is fetched when a view that shows agreements is first shown.
+    Effect::new(move |_| {
+        if matches!(
+            state.view.get(),
+            View::Browse | View::Detail(_) | View::Compare | View::Calendar(_) | View::Map
+        ) {
+            state.ensure_catalogue();
+        }
+    });
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.get().code());
@@ -136,6 +145,7 @@ fn Shell() -> impl IntoView {
                 View::Calendar(id) => view! { <views::calendar::Calendar id=id /> }.into_any(),
                 View::Share => views::share::Share().into_any(),
                 View::ReadText => views::readtext::ReadText().into_any(),
+                View::Map => views::map::Map().into_any(),
             }}
         </main>
         <p class="sr-only" role="status" aria-live="polite">{move || state.status.get()}</p>
@@ -275,6 +285,7 @@ fn Nav() -> impl IntoView {
             <ul>
                 {item(View::Browse, "Avtal", "Agreements")}
                 {item(View::Compare, "Jämför", "Compare")}
+                {item(View::Map, "Karta", "Map")}
                 {item(View::Share, "Spara och dela", "Keep and share")}
             </ul>
         </nav>

@@ -27,6 +27,33 @@ pub enum View {
     Share,
     /// Read an agreement's text.
     ReadText,
+    /// The map of Sweden's kommuner.
+    Map,
+}
+
+/// The catalogue of real agreements (`katalog.json`, beside the page): fetched when first
+/// needed, never compiled into the module.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Catalogue {
+    /// Not asked for yet.
+    #[default]
+    NotAsked,
+    /// On its way.
+    Loading,
+    /// Read: its agreements (read-only, like the built-in ones).
+    Loaded(Vec<Agreement>),
+    /// It could not be fetched or read (offline without a cached copy, say).
+    Failed,
+}
+
+impl Catalogue {
+    /// Its agreements; none until it is read.
+    pub fn agreements(&self) -> &[Agreement] {
+        match self {
+            Catalogue::Loaded(a) => a,
+            _ => &[],
+        }
+    }
 }
 
 /// A file read for import, waiting for the user's decision.
@@ -73,6 +100,10 @@ pub struct AppState {
     pub selected: RwSignal<Vec<String>>,
     /// The view shown.
     pub view: RwSignal<View>,
+    /// The catalogue of real agreements, once fetched.
+    pub catalogue: RwSignal<Catalogue>,
+    /// The list's filter (kept while other views are shown; the map sets it).
+    pub filter: RwSignal<iop_core::compare::Filter>,
     /// Why the last save failed, while it keeps failing.
     pub save_error: RwSignal<Option<store::SaveError>>,
     /// A save waits for typing to pause.
@@ -114,6 +145,7 @@ pub fn view_title(view: &View, l: Lang) -> &'static str {
         View::Calendar(_) => l.t("Kalender", "Calendar"),
         View::Share => l.t("Spara och dela", "Keep and share"),
         View::ReadText => l.t("Läs in text", "Read a text"),
+        View::Map => l.t("Karta", "Map"),
     }
 }
 
@@ -141,6 +173,25 @@ pub fn today() -> NaiveDate {
 pub fn builtin() -> &'static [Agreement] {
     static BUILTIN: std::sync::OnceLock<Vec<Agreement>> = std::sync::OnceLock::new();
     BUILTIN.get_or_init(presets::all)
+}
+
+/// The text of a file of the page's own origin (`katalog.json`); `None` when it cannot be
+/// fetched (offline without a cached copy) or the server answers with an error.
+pub async fn fetch_text(address: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(address))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?;
+    text.as_string()
 }
 
 /// A backup of unreadable data from an earlier visit, still offered until the user decides.
@@ -202,8 +253,10 @@ impl AppState {
         });
         let at = RwSignal::new(today());
         let own = RwSignal::new(own);
+        let catalogue = RwSignal::new(Catalogue::NotAsked);
         let rows = Memo::new(move |_| {
             let mut all = compare(builtin(), at.get());
+            catalogue.with(|c| all.extend(compare(c.agreements(), at.get())));
             own.with(|s| all.extend(compare(&s.agreements, at.get())));
             all
         });
@@ -217,6 +270,8 @@ impl AppState {
             own,
             selected: RwSignal::new(prefs.selected),
             view: RwSignal::new(View::Browse),
+            catalogue,
+            filter: RwSignal::new(Default::default()),
             save_error: RwSignal::new(backup_error),
             save_pending: RwSignal::new(false),
             unreadable: RwSignal::new(unreadable),
@@ -414,6 +469,31 @@ impl AppState {
         }
     }
 
+    /// Fetches the catalogue (`katalog.json`, same origin) unless it is read or on its way; a
+    /// failure is kept as [`Catalogue::Failed`] and the list says so.
+    pub fn ensure_catalogue(self) {
+        if !matches!(self.catalogue.get_untracked(), Catalogue::NotAsked) {
+            return;
+        }
+        self.catalogue.set(Catalogue::Loading);
+        let catalogue = self.catalogue;
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = fetch_text("katalog.json")
+                .await
+                .and_then(|text| iop_core::scenario::read(text.as_bytes()).scenario);
+            catalogue.set(match read {
+                Some(s) => Catalogue::Loaded(s.agreements),
+                None => Catalogue::Failed,
+            });
+        });
+    }
+
+    /// Whether `id` is one of the catalogue's agreements.
+    pub fn is_catalogue(self, id: &str) -> bool {
+        self.catalogue
+            .with(|c| c.agreements().iter().any(|a| a.id == id))
+    }
+
     /// Built-in agreements followed by the user's own.
     pub fn all_agreements(self) -> Vec<Agreement> {
         self.with_agreements(|all| all.cloned().collect())
@@ -424,8 +504,14 @@ impl AppState {
         self,
         f: impl FnOnce(&mut dyn Iterator<Item = &Agreement>) -> R,
     ) -> R {
-        self.own
-            .with(|s| f(&mut builtin().iter().chain(s.agreements.iter())))
+        self.catalogue.with(|c| {
+            self.own.with(|s| {
+                f(&mut builtin()
+                    .iter()
+                    .chain(c.agreements().iter())
+                    .chain(s.agreements.iter()))
+            })
+        })
     }
 
     /// A copy of the agreement with this id, built-in or own.
@@ -547,7 +633,8 @@ impl AppState {
     pub fn export_scenario(self) -> Scenario {
         let mut s = self.own.get_untracked();
         let selected = self.selected.get_untracked();
-        for p in builtin().iter().cloned() {
+        let catalogue = self.catalogue.with_untracked(|c| c.agreements().to_vec());
+        for p in builtin().iter().chain(catalogue.iter()).cloned() {
             if selected.contains(&p.id) && !s.agreements.iter().any(|a| a.id == p.id) {
                 s.agreements.push(p);
             }
@@ -565,7 +652,14 @@ impl AppState {
         let mut renamed = Default::default();
         let mut added = 0;
         let agreements = imported.agreements.clone();
-        self.edit(|s| (added, renamed) = scenario::absorb(s, builtin(), agreements));
+        let read_only: Vec<Agreement> = self.catalogue.with_untracked(|c| {
+            builtin()
+                .iter()
+                .chain(c.agreements().iter())
+                .cloned()
+                .collect()
+        });
+        self.edit(|s| (added, renamed) = scenario::absorb(s, &read_only, agreements));
         // The imported ids are given now: a later new agreement never takes one of them.
         self.own
             .with_untracked(|s| store::give_ids(s.agreements.iter().map(|a| a.id.as_str())));

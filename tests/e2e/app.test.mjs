@@ -6,16 +6,19 @@ import { useApp, clean, openApp, SCREENSHOTS } from './harness.mjs';
 
 const env = useApp();
 
-test('the WASM app starts and lists the five seed agreements with Swedish amounts', async () => {
+test('the WASM app starts and lists the five seed agreements, then the catalogue, with Swedish amounts', async () => {
   const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
   const rows = await page.$$eval('table.agreements tbody tr', (trs) =>
     trs.map((tr) => ({
       id: tr.dataset.id,
       cells: Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent.trim()),
     })));
-  assert.equal(rows.length, 5, JSON.stringify(rows));
+  // The seeds first, then the catalogue's 25 (fetched from katalog.json), each badged.
+  assert.equal(rows.length, 30, JSON.stringify(rows));
+  assert.deepEqual(rows.slice(0, 5).map((r) => r.id), ['kalmar-2022-2024', 'kalmar-2025-2027', 'vallentuna-2021', 'varmdo', 'linkoping-2019']);
+  assert.ok(rows.slice(5).every((r) => r.cells[1].endsWith('Katalog')));
   const row = (id) => rows.find((r) => r.id === id).cells;
-  // Columns: compare, municipality (with name), organisation, period, status, per year, per inhabitant.
+  // Columns: compare, municipality (with name), organisation, period, status, per year, per inhabitant, population.
   assert.match(row('kalmar-2022-2024')[1], /^Kalmar/);
   assert.equal(row('kalmar-2022-2024')[2], 'Kvinnojouren Kalmar');
   assert.equal(row('kalmar-2022-2024')[3], '2022-01-01 – 2024-12-31');
@@ -27,7 +30,7 @@ test('the WASM app starts and lists the five seed agreements with Swedish amount
   assert.equal(row('vallentuna-2021')[5], '50 000 kr');
   assert.equal(row('varmdo')[3], 'okänt – 2023-12-31');
   assert.equal(row('varmdo')[5], '400 000 kr');
-  assert.deepEqual(row('linkoping-2019').slice(5, 7), ['okänt', 'okänt']);
+  assert.deepEqual(row('linkoping-2019').slice(5, 8), ['okänt', 'okänt', '168 035']);
 
   assert.equal(await page.getAttribute('html', 'lang'), 'sv');
   await page.screenshot({ path: join(SCREENSHOTS, 'screenshot-list.png'), fullPage: true });

@@ -81,7 +81,19 @@ export async function openApp(browser, origin, { context } = {}) {
   });
   await page.goto(origin + '/');
   await page.waitForSelector('main[data-ready="true"]', { timeout: 20000 });
+  await catalogueSettled(page);
   return { ctx, page, problems };
+}
+
+/**
+ * Waits until the list's catalogue (fetched after the page opens) is read or has failed, so a
+ * test reads the list as it stays.
+ */
+export async function catalogueSettled(page) {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('.catalogue-status');
+    return !s || !/läses in|Reading the catalogue/.test(s.textContent);
+  });
 }
 
 /** Presses Tab until `selector` has focus (at most `max` times); fails if it never does. */

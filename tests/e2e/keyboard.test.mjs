@@ -52,7 +52,7 @@ test('keyboard alone: filter, pick, compare, copy and edit, simulate, calendar, 
   await press(page, 'Enter');
   await page.waitForSelector('table.calendar');
   // Keep and share: export with Enter, import through the file picker opened from the keyboard.
-  await tabTo(page, 'nav li:nth-child(3) a');
+  await tabTo(page, 'nav a:text-is("Spara och dela")');
   await press(page, 'Enter');
   await tabTo(page, 'button:has-text("Exportera (.json)")');
   const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'Enter')]);

@@ -20,6 +20,7 @@ const VIEWS = [
   ['/?kalender=kalmar-2025-2027', /^Kalender: Kalmar 2025–2027$/],
   ['/?dela', /^Spara och dela$/],
   ['/?las-text', /^Läs in text$/],
+  ['/?karta', /^Karta$/, 'svg.map path[data-kommun]'],
 ];
 
 const heading = (page) => page.locator('main h2').first().textContent();
@@ -183,9 +184,10 @@ for (const width of [320, 390]) {
     const editor = new URL(page.url()).search;
     const views = [...VIEWS, [`/${editor}`, /^Ändra avtal$/]];
     const wide = [];
-    for (const [address, name] of views) {
+    for (const [address, name, ready] of views) {
       await page.goto(env.server.origin + address);
       await shows(page, name);
+      if (ready) await page.waitForSelector(ready);
       const over = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         inner: window.innerWidth,

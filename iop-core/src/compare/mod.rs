@@ -18,12 +18,14 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 mod find;
+mod map;
 mod table;
 
 pub use find::{
     nearest, similar_range, similar_size, sort, Filter, OrganisationKind, Running, SortBy,
     Suggestion,
 };
+pub use map::{map_class, per_kommun, KommunFigure, MapClass, MAP_BREAKS};
 pub use table::{order_by, side_by_side, Cell, TermRow};
 
 /// One agreement's normalised figures on a date.
@@ -39,6 +41,8 @@ pub struct ComparisonRow {
     pub county: Option<String>,
     /// Kommunkod of the first public party.
     pub kommunkod: Option<String>,
+    /// Kommunkod of every public party that has one, in the agreement's order.
+    pub kommunkoder: Vec<String>,
     /// Organisation name(s).
     pub organisation: String,
     /// The population of its kommuner on 2024-12-31 (unknown when a party has no kommunkod).
@@ -160,6 +164,7 @@ pub fn row_with(agreement: &Agreement, at: NaiveDate, lead: Duration) -> Compari
         municipality: agreement.municipality_names(),
         county: first.map(|m| m.county.clone()),
         kommunkod: first.map(|m| m.code.to_string()),
+        kommunkoder: municipalities.iter().map(|m| m.code.to_string()).collect(),
         organisation: agreement.organisation_names(),
         population: agreement
             .population()

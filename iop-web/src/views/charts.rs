@@ -3,6 +3,7 @@
 
 use crate::i18n::Lang;
 use iop_core::money::format_decimal_sv;
+use iop_core::reference::Reference;
 use iop_core::{Known, Sek};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -113,19 +114,63 @@ pub fn MoneyChart(series: Vec<Series>, lang: Lang) -> impl IntoView {
     .into_any()
 }
 
-/// Kronor per inhabitant per year, one bar per agreement; unknown shown as a labelled gap.
+/// The words for a reference figure and its source: `Riksgenomsnitt 2023: 2,81 kr per
+/// invånare (snitt för alla kommuner, brottsofferjourer).`
+pub fn reference_words(r: &Reference, lang: Lang) -> String {
+    let v = format_decimal_sv(r.kr_per_inhabitant, Some(2));
+    let kind = lang
+        .t(r.organisation.sv(), r.organisation.en())
+        .to_lowercase();
+    lang.pick(
+        format!(
+            "Riksgenomsnitt {}: {v} kr per invånare ({}, {kind}).",
+            r.year, r.what_sv
+        ),
+        format!(
+            "National average {}: {v} SEK per inhabitant ({}, {kind}).",
+            r.year, r.what_en
+        ),
+    )
+}
+
+/// A reference figure's source under a chart or legend: publisher, title, date and a link to it.
 #[component]
-pub fn PerInhabitantChart(bars: Vec<(String, Known<Decimal>)>, lang: Lang) -> impl IntoView {
+pub fn ReferenceSource(reference: Reference, lang: Lang) -> impl IntoView {
+    let r = reference;
+    view! {
+        <p class="reference-source">
+            <svg width="28" height="10" aria-hidden="true" class="reference-key"><line x1="0" y1="5" x2="28" y2="5" /></svg>
+            " " {reference_words(&r, lang)} " "
+            {lang.t("Källa: ", "Source: ")} {r.publisher} ", "
+            <a href=r.address rel="external noopener" target="_blank">{r.title}</a>
+            {r.date.map(|d| format!(" ({d})"))} "."
+        </p>
+    }
+}
+
+/// Kronor per inhabitant per year, one bar per agreement; unknown shown as a labelled gap. With
+/// a reference figure, a labelled line at its value and its source under the chart.
+#[component]
+pub fn PerInhabitantChart(
+    bars: Vec<(String, Known<Decimal>)>,
+    lang: Lang,
+    reference: Option<Reference>,
+) -> impl IntoView {
     let row_h = 28;
-    let height = TOP + row_h * i32::try_from(bars.len()).unwrap_or(i32::MAX / 64) + 10;
+    // Room above the bars for the reference line's label.
+    let top = if reference.is_some() { TOP + 16 } else { TOP };
+    let height = top + row_h * i32::try_from(bars.len()).unwrap_or(i32::MAX / 64) + 10;
     let label_w = 220;
     let max = bars
         .iter()
         .filter_map(|(_, v)| v.value().copied())
+        .chain(reference.as_ref().map(|r| r.kr_per_inhabitant))
         .max()
         .unwrap_or(Decimal::ONE)
         .max(Decimal::ONE);
     let maxf = max.to_f64().unwrap_or(1.0);
+    let width_of =
+        move |d: &Decimal| unit(d.to_f64().unwrap_or(0.0) / maxf * f64::from(W - label_w - 90));
     let title = lang.pick(
         format!(
             "Kronor per invånare och år (folkmängd {})",
@@ -136,7 +181,7 @@ pub fn PerInhabitantChart(bars: Vec<(String, Known<Decimal>)>, lang: Lang) -> im
             iop_core::POPULATION_DATE
         ),
     );
-    let desc: String = bars
+    let mut desc: String = bars
         .iter()
         .map(|(n, v)| {
             format!(
@@ -149,15 +194,40 @@ pub fn PerInhabitantChart(bars: Vec<(String, Known<Decimal>)>, lang: Lang) -> im
         })
         .collect::<Vec<_>>()
         .join(". ");
+    if let Some(r) = &reference {
+        desc.push_str(". ");
+        desc.push_str(&reference_words(r, lang));
+    }
+    let line = reference.as_ref().map(|r| {
+        let x = label_w + width_of(&r.kr_per_inhabitant);
+        let label = lang.pick(
+            format!(
+                "Riksgenomsnitt {}: {} kr",
+                r.year,
+                format_decimal_sv(r.kr_per_inhabitant, Some(2))
+            ),
+            format!(
+                "National average {}: {} SEK",
+                r.year,
+                format_decimal_sv(r.kr_per_inhabitant, Some(2))
+            ),
+        );
+        view! {
+            <g class="reference-line">
+                <line x1=x y1=top - 4 x2=x y2=height - 6 />
+                <text x=x y=top - 8 text-anchor="middle" class="label">{label}</text>
+            </g>
+        }
+    });
     view! {
         <figure class="chart">
             <svg viewBox=format!("0 0 {W} {height}") role="img" aria-labelledby="pi-title pi-desc" class="bar-chart">
                 <title id="pi-title">{title}</title>
                 <desc id="pi-desc">{desc}</desc>
                 {bars.iter().enumerate().map(|(i, (name, v))| {
-                    let y = TOP + row_h * i32::try_from(i).unwrap_or(0);
+                    let y = top + row_h * i32::try_from(i).unwrap_or(0);
                     let (w, text) = match v.value() {
-                        Some(d) => (unit(d.to_f64().unwrap_or(0.0) / maxf * f64::from(W - label_w - 90)), format!("{} kr", format_decimal_sv(*d, Some(2)))),
+                        Some(d) => (width_of(d), format!("{} kr", format_decimal_sv(*d, Some(2)))),
                         None => (0, lang.unknown().to_string()),
                     };
                     view! {
@@ -166,7 +236,9 @@ pub fn PerInhabitantChart(bars: Vec<(String, Known<Decimal>)>, lang: Lang) -> im
                         <text x=label_w + w + 6 y=y + 17 class="value">{text}</text>
                     }
                 }).collect_view()}
+                {line}
             </svg>
+            {reference.map(|r| view! { <figcaption><ReferenceSource reference=r lang=lang /></figcaption> })}
         </figure>
     }
 }

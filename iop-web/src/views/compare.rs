@@ -379,6 +379,6 @@ fn charts(c: &Computed, shown: &[usize], at: chrono::NaiveDate, l: Lang) -> impl
             format!("The charts show the first {} agreements in the table's order; sort to choose which.", shown.len()),
         )}</p> })}
         <MoneyChart series=series lang=l />
-        <PerInhabitantChart bars=bars lang=l />
+        <PerInhabitantChart bars=bars lang=l reference=iop_core::reference::for_year(chrono::Datelike::year(&at)) />
     }
 }

@@ -48,6 +48,12 @@ pub fn Detail(id: String) -> impl IntoView {
     move || {
         let l = lang.get();
         let Some(a) = agreement.get() else {
+            if matches!(
+                state.catalogue.get(),
+                crate::state::Catalogue::Loading | crate::state::Catalogue::NotAsked
+            ) {
+                return view! { <p class="loading">{l.t("Läser katalogen …", "Reading the catalogue …")}</p> }.into_any();
+            }
             return view! { <p>{l.t("Avtalet finns inte längre.", "The agreement no longer exists.")}</p> }.into_any();
         };
         let at = state.at.get();
