@@ -146,11 +146,12 @@ test('two tabs: edits in one appear in the other; editing different agreements l
   await b.page.click('tr[data-id="kopia-2"] button.link');
   await b.page.click('button:text-is("Ändra")');
   await Promise.all([a.page.fill('#e-name', 'Redigerad i flik A'), b.page.fill('#e-name', 'Redigerad i flik B')]);
-  // Both edits are stored (after the pause in typing) before the tabs are read.
+  // Both edits are stored (after the pause in typing) before the tabs are read. Two tabs saving
+  // and merging on a loaded machine can pass Playwright's default 30 s: 90 s for this condition.
   await a.page.waitForFunction(() => {
     const s = localStorage.getItem('iop.scenario') || '';
     return s.includes('Redigerad i flik A') && s.includes('Redigerad i flik B');
-  });
+  }, null, { timeout: 90000 });
   const names = async (page) => {
     await page.click('nav a:has-text("Spara och dela")');
     await page.waitForSelector('main ul:last-of-type li'); // a part loaded on first use
