@@ -39,10 +39,13 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
-    /// Compare the agreements of a scenario file.
+    /// Compare the agreements of one or more scenario files.
     Compare {
-        /// Scenario file (`-` reads standard input).
-        file: String,
+        /// Scenario files (`-` reads standard input). The agreements of later files are added
+        /// as an import in the page adds them: one already there (the same agreement) is not
+        /// added twice; another with the same id gets a new id.
+        #[arg(required = true)]
+        files: Vec<String>,
         /// The date of the comparison (YYYY-MM-DD); today when left out.
         #[arg(long)]
         at: Option<NaiveDate>,
@@ -388,12 +391,16 @@ fn run(cli: Cli) -> Result<String, Failure> {
             }
         }
         Command::Compare {
-            file,
+            files,
             at,
             format,
             ledtid,
         } => {
-            let s = load(&file)?;
+            let mut s = Scenario::new("", Utc::now().naive_utc(), Vec::new());
+            for file in &files {
+                let more = load(file)?;
+                scenario::absorb(&mut s, &[], more.agreements);
+            }
             let at = at.unwrap_or_else(today);
             let lead = iop_core::term::Duration::Months(ledtid);
             let rows = iop_core::compare::compare_with(&s.agreements, at, lead);

@@ -650,3 +650,42 @@ fn the_schedule_speaks_the_locales_language_and_says_by_when() {
         .unwrap();
     assert!(meeting.contains("senast 2025-07-01"), "{meeting}");
 }
+
+#[test]
+fn compare_takes_several_files_with_the_ids_an_import_gives() {
+    let dir = tempdir::Dir::new("compare-several");
+    let presets = presets_file(&dir);
+    // A second file: the same presets, one of them changed.
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&presets).unwrap()).unwrap();
+    v["agreements"][0]["name"] = "Kalmar ändrad".into();
+    let changed = dir.write("changed.json", v.to_string().as_bytes());
+    let out = iop(&[
+        "compare",
+        &presets,
+        &presets,
+        &changed,
+        "--at",
+        "2026-01-01",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids: Vec<String> = stdout(&out)
+        .lines()
+        .skip(2)
+        .map(|l| l.split(';').next().unwrap().to_string())
+        .collect();
+    // The same agreement twice is one row; a changed one under a taken id gets a new id.
+    assert_eq!(
+        ids,
+        [
+            "kalmar-2022-2024",
+            "kalmar-2025-2027",
+            "vallentuna-2021",
+            "varmdo",
+            "linkoping-2019",
+            "kalmar-2022-2024-1"
+        ]
+    );
+}
