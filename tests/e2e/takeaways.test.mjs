@@ -121,6 +121,11 @@ test('a link carries a small scenario in its fragment; opening it offers to impo
   await page.click('button:has-text("Dela som länk")');
   const link = await page.inputValue('#share-link');
   assert.ok(link.startsWith(env.server.origin + '/#s='), link.slice(0, 60));
+  // The copy button puts the link on the clipboard and says so.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+  await page.click('button:text-is("Kopiera länken")');
+  await page.waitForSelector('#share-copied:text-is("Länken är kopierad.")');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   assert.ok(link.length < 8 * 1024 + 100);
 
   const other = await openApp(env.browser, env.server.origin);

@@ -39,6 +39,15 @@ pub fn Share() -> impl IntoView {
     let lang = state.lang;
     let dragging = RwSignal::new(false);
     let link = RwSignal::new(None::<Result<String, String>>);
+    // What the copy button did: `Some(true)` copied, `Some(false)` the browser refused.
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |url: String| {
+        let clipboard = window().navigator().clipboard();
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await;
+            copied.set(Some(done.is_ok()));
+        });
+    };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(f) = input.files().and_then(|l| l.get(0)) {
@@ -107,6 +116,7 @@ pub fn Share() -> impl IntoView {
                         let loc = window().location();
                         let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
                         link.set(Some(Ok(format!("{base}#{fragment}"))));
+                        copied.set(None);
                     }
                     Err(e) => {
                         use iop_core::explain::Bilingual;
@@ -119,8 +129,20 @@ pub fn Share() -> impl IntoView {
             Ok(url) => view! {
                 <div class="field">
                     <label for="share-link">{move || lang.get().t("Länk (scenariot finns i länken och skickas aldrig till någon server)", "Link (the scenario is in the link and never sent to a server)")}</label>
-                    <input id="share-link" type="text" readonly=true prop:value=url />
+                    <input id="share-link" type="text" readonly=true prop:value=url.clone() />
                 </div>
+                <p>
+                    <button type="button" on:click=move |_| copy(url.clone())>{move || lang.get().t("Kopiera länken", "Copy the link")}</button>
+                    " "
+                    <span id="share-copied" role="status">{move || copied.get().map(|ok| {
+                        let l = lang.get();
+                        if ok {
+                            l.t("Länken är kopierad.", "The link is copied.")
+                        } else {
+                            l.t("Webbläsaren lät inte sidan kopiera: markera länken och kopiera den själv (Ctrl+C).", "The browser did not let the page copy: select the link and copy it yourself (Ctrl+C).")
+                        }
+                    })}</span>
+                </p>
             }.into_any(),
             Err(msg) => view! { <p class="field-error" role="alert">{msg}</p> }.into_any(),
         })}
