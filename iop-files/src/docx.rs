@@ -16,7 +16,7 @@
 //!   footers and footnotes live in other entries and are not read: they are not terms.
 
 use crate::paragraphs::Builder;
-use crate::zip_xml::{walk, Step};
+use crate::zip_xml::{walk, Open, Step};
 use crate::{FileError, Format, Limits, Text};
 
 /// Elements whose content is not text the reader sees.
@@ -51,10 +51,8 @@ struct Doc {
     skip: Option<(String, usize)>,
     /// Inside `w:t`: its characters are text.
     in_t: bool,
-    /// Open paragraphs, innermost last (a text box's paragraphs sit inside another's).
-    paras: Vec<String>,
-    /// Open table rows, innermost last: the cells done, and the open cell's text.
-    rows: Vec<(Vec<String>, String)>,
+    /// Open paragraphs and table rows.
+    open: Open,
 }
 
 impl Doc {
@@ -80,14 +78,14 @@ impl Doc {
                     return Ok(());
                 }
                 match name {
-                    "p" => self.paras.push(String::new()),
+                    "p" => self.open.paras.push(String::new()),
                     "t" => self.in_t = true,
-                    "tab" => self.put("\t"),
-                    "br" | "cr" => self.put("\n"),
-                    "noBreakHyphen" => self.put("\u{2011}"),
-                    "tr" => self.rows.push((Vec::new(), String::new())),
+                    "tab" => self.open.put("\t"),
+                    "br" | "cr" => self.open.put("\n"),
+                    "noBreakHyphen" => self.open.put("\u{2011}"),
+                    "tr" => self.open.rows.push((Vec::new(), String::new())),
                     "tc" => {
-                        if let Some(row) = self.rows.last_mut() {
+                        if let Some(row) = self.open.rows.last_mut() {
                             row.1.clear();
                         }
                     }
@@ -97,61 +95,33 @@ impl Doc {
             Step::Close(name) => match name {
                 "t" => self.in_t = false,
                 "p" => {
-                    let p = self.paras.pop().unwrap_or_default();
-                    self.done(p.trim(), out)?;
+                    let p = self.open.paras.pop().unwrap_or_default();
+                    self.open.done(p.trim(), out)?;
                 }
                 "tc" => {
-                    if let Some((cells, cell)) = self.rows.last_mut() {
+                    if let Some((cells, cell)) = self.open.rows.last_mut() {
                         cells.push(std::mem::take(cell));
                     }
                 }
                 "tr" => {
-                    if let Some((cells, _)) = self.rows.pop() {
+                    if let Some((cells, _)) = self.open.rows.pop() {
                         let line = cells
                             .iter()
                             .map(|c| c.trim())
                             .collect::<Vec<_>>()
                             .join("\t");
-                        self.done(line.trim(), out)?;
+                        self.open.done(line.trim(), out)?;
                     }
                 }
                 _ => {}
             },
             Step::Chars(s) => {
                 if self.in_t {
-                    self.put(s);
+                    self.open.put(s);
                 }
             }
         }
         Ok(())
-    }
-
-    fn put(&mut self, s: &str) {
-        if let Some(p) = self.paras.last_mut() {
-            p.push_str(s);
-        }
-    }
-
-    /// A finished paragraph: into the enclosing paragraph (a text box), the open table cell, or
-    /// the text.
-    fn done(&mut self, p: &str, out: &mut Builder) -> Result<(), FileError> {
-        if p.is_empty() {
-            return Ok(());
-        }
-        if let Some(outer) = self.paras.last_mut() {
-            // A text box anchored in a paragraph: its words stand apart from the paragraph's.
-            outer.push(' ');
-            outer.push_str(p);
-            return Ok(());
-        }
-        if let Some((_, cell)) = self.rows.last_mut() {
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(p);
-            return Ok(());
-        }
-        out.paragraph(p)
     }
 }
 

@@ -10,7 +10,7 @@
 //!   skipped: they would cut a sentence of the body in two.
 
 use crate::paragraphs::Builder;
-use crate::zip_xml::{attribute, walk, Step};
+use crate::zip_xml::{attribute, walk, Open, Step};
 use crate::{FileError, Format, Limits, Text};
 
 /// Elements whose content is not body text.
@@ -37,8 +37,8 @@ pub(crate) fn read(xml: &[u8], limits: &Limits) -> Result<Text, FileError> {
 #[derive(Default)]
 struct Doc {
     skip: Option<(String, usize)>,
-    paras: Vec<String>,
-    rows: Vec<(Vec<String>, String)>,
+    /// Open paragraphs and table rows.
+    open: Open,
 }
 
 impl Doc {
@@ -64,19 +64,19 @@ impl Doc {
                     return Ok(());
                 }
                 match name {
-                    "p" | "h" => self.paras.push(String::new()),
+                    "p" | "h" => self.open.paras.push(String::new()),
                     "s" => {
                         let n = attribute(e, "c")
                             .and_then(|c| c.trim().parse::<usize>().ok())
                             .unwrap_or(1)
                             .clamp(1, MAX_SPACES);
-                        self.put(&" ".repeat(n));
+                        self.open.put(&" ".repeat(n));
                     }
-                    "tab" => self.put("\t"),
-                    "line-break" => self.put("\n"),
-                    "table-row" => self.rows.push((Vec::new(), String::new())),
+                    "tab" => self.open.put("\t"),
+                    "line-break" => self.open.put("\n"),
+                    "table-row" => self.open.rows.push((Vec::new(), String::new())),
                     "table-cell" => {
-                        if let Some(row) = self.rows.last_mut() {
+                        if let Some(row) = self.open.rows.last_mut() {
                             row.1.clear();
                         }
                     }
@@ -85,59 +85,34 @@ impl Doc {
             }
             Step::Close(name) => match name {
                 "p" | "h" => {
-                    let p = self.paras.pop().unwrap_or_default();
-                    self.done(p.trim(), out)?;
+                    let p = self.open.paras.pop().unwrap_or_default();
+                    self.open.done(p.trim(), out)?;
                 }
                 "table-cell" => {
-                    if let Some((cells, cell)) = self.rows.last_mut() {
+                    if let Some((cells, cell)) = self.open.rows.last_mut() {
                         cells.push(std::mem::take(cell));
                     }
                 }
                 "table-row" => {
-                    if let Some((cells, _)) = self.rows.pop() {
+                    if let Some((cells, _)) = self.open.rows.pop() {
                         // A row of empty cells (a spacer) is no paragraph.
                         let line = cells
                             .iter()
                             .map(|c| c.trim())
                             .collect::<Vec<_>>()
                             .join("\t");
-                        self.done(line.trim(), out)?;
+                        self.open.done(line.trim(), out)?;
                     }
                 }
                 _ => {}
             },
             Step::Chars(s) => {
-                if let Some(p) = self.paras.last_mut() {
+                if let Some(p) = self.open.paras.last_mut() {
                     collapse_into(p, s);
                 }
             }
         }
         Ok(())
-    }
-
-    fn put(&mut self, s: &str) {
-        if let Some(p) = self.paras.last_mut() {
-            p.push_str(s);
-        }
-    }
-
-    fn done(&mut self, p: &str, out: &mut Builder) -> Result<(), FileError> {
-        if p.is_empty() {
-            return Ok(());
-        }
-        if let Some(outer) = self.paras.last_mut() {
-            outer.push(' ');
-            outer.push_str(p);
-            return Ok(());
-        }
-        if let Some((_, cell)) = self.rows.last_mut() {
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(p);
-            return Ok(());
-        }
-        out.paragraph(p)
     }
 }
 

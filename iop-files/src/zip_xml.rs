@@ -144,3 +144,48 @@ pub(crate) fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
                 .map(|v| v.into_owned())
         })
 }
+
+/// The paragraphs and table rows open in a DOCX or ODT walk, innermost last: what both formats
+/// do with a paragraph's words once it is done.
+#[derive(Default)]
+pub(crate) struct Open {
+    /// Open paragraphs (a text box's paragraphs sit inside another's).
+    pub(crate) paras: Vec<String>,
+    /// Open table rows: the cells done, and the open cell's text.
+    pub(crate) rows: Vec<(Vec<String>, String)>,
+}
+
+impl Open {
+    /// Adds `s` to the innermost open paragraph.
+    pub(crate) fn put(&mut self, s: &str) {
+        if let Some(p) = self.paras.last_mut() {
+            p.push_str(s);
+        }
+    }
+
+    /// A finished paragraph: into the enclosing paragraph (a text box), the open table cell, or
+    /// the text.
+    pub(crate) fn done(
+        &mut self,
+        p: &str,
+        out: &mut crate::paragraphs::Builder,
+    ) -> Result<(), FileError> {
+        if p.is_empty() {
+            return Ok(());
+        }
+        if let Some(outer) = self.paras.last_mut() {
+            // A text box anchored in a paragraph: its words stand apart from the paragraph's.
+            outer.push(' ');
+            outer.push_str(p);
+            return Ok(());
+        }
+        if let Some((_, cell)) = self.rows.last_mut() {
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(p);
+            return Ok(());
+        }
+        out.paragraph(p)
+    }
+}

@@ -122,15 +122,20 @@ fn code_of(hex: &[u8]) -> Option<u32> {
 
 /// UTF-16BE bytes as text; unpaired surrogates dropped.
 fn utf16(hex: &[u8]) -> String {
-    let units: Vec<u16> = hex
-        .chunks(2)
+    char::decode_utf16(units(hex))
+        .filter_map(Result::ok)
+        .collect()
+}
+
+/// UTF-16BE bytes as code units (a lone last byte as one unit).
+fn units(hex: &[u8]) -> Vec<u16> {
+    hex.chunks(2)
         .map(|p| match p {
             [h, l] => u16::from(*h) << 8 | u16::from(*l),
             [l] => u16::from(*l),
             _ => 0,
         })
-        .collect();
-    char::decode_utf16(units).filter_map(Result::ok).collect()
+        .collect()
 }
 
 /// Reads a ToUnicode CMap stream's bytes.
@@ -224,14 +229,7 @@ pub(crate) fn parse(bytes: &[u8]) -> ToUnicode {
 
 /// Codes `lo..=hi` mapped from `dst`, its last UTF-16 unit counted up for each code.
 fn range(map: &mut HashMap<u32, String>, lo: u32, hi: u32, dst: &[u8]) {
-    let mut units: Vec<u16> = dst
-        .chunks(2)
-        .map(|p| match p {
-            [h, l] => u16::from(*h) << 8 | u16::from(*l),
-            [l] => u16::from(*l),
-            _ => 0,
-        })
-        .collect();
+    let mut units: Vec<u16> = units(dst);
     if units.is_empty() {
         return;
     }
