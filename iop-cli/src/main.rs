@@ -14,7 +14,9 @@ use iop_core::scenario::{self, Scenario, Severity};
 use iop_core::window::{Outside, Span, Window};
 use std::io::Write;
 
+mod lang;
 mod tables;
+use lang::{lang, Lang};
 use std::process::ExitCode;
 
 /// Model and compare idéburna offentliga partnerskap (IOP) from scenario files.
@@ -188,9 +190,12 @@ struct WindowArgs {
 impl WindowArgs {
     fn span(self, at: Option<NaiveDate>) -> Result<Span, Failure> {
         match (self.from, self.to) {
-            (Some(f), Some(t)) => Window::new(f, t)
-                .map(Span::Between)
-                .ok_or_else(|| misuse(format!("--to {t} is before --from {f}"))),
+            (Some(f), Some(t)) => Window::new(f, t).map(Span::Between).ok_or_else(|| {
+                misuse(lang().pick(
+                    format!("--to {t} ligger före --from {f}"),
+                    format!("--to {t} is before --from {f}"),
+                ))
+            }),
             _ => Ok(Span::Around(at.unwrap_or_else(today))),
         }
     }
@@ -273,7 +278,12 @@ fn load(file: &str) -> Result<Scenario, Failure> {
 /// from any source: a file, a pipe, a FIFO or a device such as `/dev/zero` stops there.
 fn read_file(file: &str) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
-    let cannot = |e: std::io::Error| invalid(format!("{file}: cannot read: {e}"));
+    let cannot = |e: std::io::Error| {
+        invalid(lang().pick(
+            format!("{file}: kan inte läsas: {}", io_sv(&e)),
+            format!("{file}: cannot read: {e}"),
+        ))
+    };
     let limit = scenario::MAX_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     if file == "-" {
@@ -305,37 +315,17 @@ fn read_file(file: &str) -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
-/// The language of messages: Swedish when the locale says so (`LANG=sv_SE.UTF-8`, or
-/// `LC_ALL`/`LC_MESSAGES`, which take precedence), English otherwise.
-#[derive(Clone, Copy)]
-enum Lang {
-    Sv,
-    En,
-}
-
-fn lang() -> Lang {
-    let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-    match var {
-        Some(v) if v.starts_with("sv") => Lang::Sv,
-        _ => Lang::En,
-    }
-}
-
-impl Lang {
-    fn problem(self, p: &scenario::Problem) -> &str {
-        match self {
-            Lang::Sv => &p.message_sv,
-            Lang::En => &p.message_en,
-        }
-    }
-
-    fn text(self, e: &iop_core::Explanation) -> &str {
-        match self {
-            Lang::Sv => &e.sv,
-            Lang::En => &e.en,
-        }
+/// An I/O error in Swedish words (the standard library's are English).
+fn io_sv(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "filen finns inte".into(),
+        K::PermissionDenied => "behörighet saknas".into(),
+        K::IsADirectory => "det är en mapp, inte en fil".into(),
+        K::InvalidData => "ogiltiga data".into(),
+        K::UnexpectedEof => "filen tog slut för tidigt".into(),
+        K::Interrupted => "läsningen avbröts".into(),
+        _ => format!("läsfel (kod {})", e.raw_os_error().unwrap_or(0)),
     }
 }
 
@@ -372,8 +362,8 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 errors |= report.has_errors();
                 for p in &report.problems {
                     let sev = match p.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
+                        Severity::Error => lang().pick("fel", "error"),
+                        Severity::Warning => lang().pick("varning", "warning"),
                     };
                     lines.push(format!("{file}: {}: {sev}: {}", p.path, lang().problem(p)));
                 }
@@ -405,7 +395,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let lead = iop_core::term::Duration::Months(ledtid);
             let rows = iop_core::compare::compare_with(&s.agreements, at, lead);
             Ok(match format {
-                CompareFormat::Table => tables::comparison_table(&rows, at),
+                CompareFormat::Table => tables::comparison_table(&rows, at, lang()),
                 CompareFormat::Json => pretty(&export::comparison_json(&rows, at)),
                 CompareFormat::Csv => export::comparison_csv(&rows, at),
                 CompareFormat::Html => export::comparison_html(&s.agreements, at, lead),
@@ -430,7 +420,7 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 ScheduleFormat::Table => {
                     let mut out =
                         note.map_or(String::new(), |n| format!("{}\n\n", lang().text(&n)));
-                    out.push_str(&tables::calendar_table(a, &events));
+                    out.push_str(&tables::calendar_table(a, &events, lang()));
                     out
                 }
                 other => {
@@ -465,9 +455,9 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 From::Organisation => Side::Organisation,
             };
             let outcome = terminate(a, notice, side)
-                .map_err(|e| invalid(format!("{file}: {agreement}: {e}")))?;
+                .map_err(|e| invalid(format!("{file}: {agreement}: {}", lang().of(&e))))?;
             Ok(match format {
-                TableJson::Table => tables::termination_table(&outcome),
+                TableJson::Table => tables::termination_table(&outcome, lang()),
                 TableJson::Json => pretty(&export::termination_json(&outcome)),
             })
         }
@@ -497,7 +487,7 @@ fn run_more(command: Command) -> Result<String, Failure> {
             }
             Ok(match format {
                 TableCsv::Csv => export::payments_csv(&s.agreements, span),
-                TableCsv::Table => tables::payments_table(&s.agreements, span),
+                TableCsv::Table => tables::payments_table(&s.agreements, span, lang()),
             })
         }
         Command::Draft {
@@ -521,20 +511,27 @@ fn run_more(command: Command) -> Result<String, Failure> {
             format,
         } => {
             let rate = iop_core::state_aid::ExchangeRate::parse_user(&sek_per_eur)
-                .map_err(|e| misuse(format!("--sek-per-eur: {e}")))?;
+                .map_err(|e| misuse(format!("--sek-per-eur: {}", lang().of(&e))))?;
             let s = load(&file)?;
             let rows = iop_core::state_aid::check(&s.agreements, rate, at.unwrap_or_else(today));
             Ok(match format {
                 TableJson::Json => pretty(&serde_json::to_value(&rows).unwrap_or_default()),
                 TableJson::Table => rows
                     .iter()
-                    .map(|r| format!("{}\n", r.statement_sv))
+                    .map(|r| format!("{}\n", lang().pick(&r.statement_sv, &r.statement_en)))
                     .collect(),
             })
         }
         Command::Generate { count, seed, bytes } => {
             if count > 1_000_000 || bytes.is_some_and(|b| b > iop_core::scenario::MAX_BYTES) {
-                return Err(misuse("at most 1 000 000 agreements or 20 MB".into()));
+                return Err(misuse(
+                    lang()
+                        .pick(
+                            "högst 1 000 000 avtal eller 20 MB",
+                            "at most 1 000 000 agreements or 20 MB",
+                        )
+                        .into(),
+                ));
             }
             match bytes {
                 Some(b) => Ok(iop_core::generate::scenario_of_size(b, seed).to_json() + "\n"),
@@ -543,8 +540,8 @@ fn run_more(command: Command) -> Result<String, Failure> {
         }
         Command::ShareLink { file, base } => {
             let s = load(&file)?;
-            let fragment =
-                iop_core::share::encode(&s).map_err(|e| invalid(format!("{file}: {e}")))?;
+            let fragment = iop_core::share::encode(&s)
+                .map_err(|e| invalid(format!("{file}: {}", lang().of(&e))))?;
             Ok(format!(
                 "{}#{fragment}\n",
                 base.split('#').next().unwrap_or_default()
@@ -609,7 +606,9 @@ fn run_more(command: Command) -> Result<String, Failure> {
             }
             Ok(out)
         }
-        _ => Err(misuse("unknown command".into())),
+        _ => Err(misuse(
+            lang().pick("okänt kommando", "unknown command").into(),
+        )),
     }
 }
 
@@ -761,16 +760,36 @@ fn version_line(lang: Lang) -> &'static str {
 }
 
 fn main() -> ExitCode {
+    use clap::error::ErrorKind;
     use clap::{CommandFactory, FromArgMatches};
-    let parsed = Cli::command()
-        .version(version_line(lang()))
+    let l = lang();
+    let parsed = lang::localise(Cli::command().version(version_line(l)), l)
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            // Help and version are already in the locale's language; an error is told anew.
+            let shown = matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if !shown {
+                eprint!("{}", lang::command_line_error(&e, l));
+            } else if l == Lang::Sv {
+                let text = lang::swedish_usage(&e.render().to_string());
+                let text = format!("{}\n", text.trim_end());
+                if e.use_stderr() {
+                    eprint!("{text}");
+                } else {
+                    print!("{text}");
+                }
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(code);
         }
     };

@@ -9,15 +9,25 @@ use iop_core::export::{
     payment_rows, per_inhabitant_ore, text_date, text_opt_date, PAYMENT_COLUMNS,
 };
 use iop_core::known::Known;
-use iop_core::money::{format_decimal_sv, Sek};
+use iop_core::money::{format_decimal_en, format_decimal_sv, Sek};
 use iop_core::printable::one_line;
 use iop_core::window::Span;
 
-fn text_money(v: Known<Sek>) -> String {
+use crate::lang::Lang;
+
+/// An amount in `l`'s words and format; unknown stays a word, never 0.
+fn text_money(l: Lang, v: Known<Sek>) -> String {
     match v {
-        Known::Known(s) => s.to_string(),
-        Known::Unknown => "okänt".into(),
+        Known::Known(s) => l.pick(
+            s.to_string(),
+            format!("SEK {}", format_decimal_en(s.value(), None)),
+        ),
+        Known::Unknown => unknown(l),
     }
+}
+
+fn unknown(l: Lang) -> String {
+    l.pick("okänt", "unknown").into()
 }
 
 /// Columns aligned by characters, for people: a header row, a rule, the rows. Numeric columns
@@ -75,8 +85,8 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>], right: &[usize]) -> Str
     out
 }
 
-/// The comparison as a text table with Swedish formats.
-pub fn comparison_table(rows: &[ComparisonRow], at: NaiveDate) -> String {
+/// The comparison as a text table in `l`'s words and formats.
+pub fn comparison_table(rows: &[ComparisonRow], at: NaiveDate, l: Lang) -> String {
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -86,28 +96,42 @@ pub fn comparison_table(rows: &[ComparisonRow], at: NaiveDate) -> String {
                 r.organisation.clone(),
                 format!(
                     "{} – {}",
-                    text_date(r.start).if_empty("okänt"),
-                    text_opt_date(r.end).if_empty("okänt")
+                    text_date(r.start).if_empty(&unknown(l)),
+                    match r.end {
+                        Known::Known(None) => l.pick("tills vidare", "until further notice").into(),
+                        end => text_opt_date(end).if_empty(&unknown(l)),
+                    }
                 ),
                 r.status
-                    .map(|s| s.sv())
+                    .map(|s| l.pick(s.sv(), s.en()))
                     .into_option()
-                    .unwrap_or_else(|| "okänt".into()),
-                text_money(r.annual.value),
+                    .unwrap_or_else(|| unknown(l)),
+                text_money(l, r.annual.value),
                 per_inhabitant_ore(r.per_inhabitant.value)
-                    .map(|d| format!("{} kr", format_decimal_sv(d, Some(2))))
+                    .map(|d| {
+                        l.pick(
+                            format!("{} kr", format_decimal_sv(d, Some(2))),
+                            format!("SEK {}", format_decimal_en(d, Some(2))),
+                        )
+                    })
                     .into_option()
-                    .unwrap_or_else(|| "okänt".into()),
-                text_money(r.total.value),
+                    .unwrap_or_else(|| unknown(l)),
+                text_money(l, r.total.value),
             ]
         })
         .collect();
-    let mut out = format!(
-        "Jämförelse per {at} (folkmängd {})\n\n",
-        iop_core::POPULATION_DATE
+    let mut out = l.pick(
+        format!(
+            "Jämförelse per {at} (folkmängd {})\n\n",
+            iop_core::POPULATION_DATE
+        ),
+        format!(
+            "Comparison on {at} (population {})\n\n",
+            iop_core::POPULATION_DATE
+        ),
     );
-    out.push_str(&text_table(
-        &[
+    let header = l.pick(
+        [
             "Id",
             "Kommun",
             "Organisation",
@@ -117,9 +141,18 @@ pub fn comparison_table(rows: &[ComparisonRow], at: NaiveDate) -> String {
             "Per invånare",
             "Totalt för perioden",
         ],
-        &body,
-        &[5, 6, 7],
-    ));
+        [
+            "Id",
+            "Municipality",
+            "Organisation",
+            "Period",
+            "Status",
+            "Per year",
+            "Per inhabitant",
+            "Total for the period",
+        ],
+    );
+    out.push_str(&text_table(&header, &body, &[5, 6, 7]));
     out
 }
 
@@ -137,60 +170,113 @@ impl IfEmpty for String {
     }
 }
 
-/// The payments as a text table with Swedish formats (unknown shown as `okänt`).
-pub fn payments_table(agreements: &[iop_core::Agreement], span: Span) -> String {
-    let mut rows = payment_rows(agreements, span, text_money);
+/// The payments as a text table in `l`'s words and formats (unknown shown as a word).
+pub fn payments_table(agreements: &[iop_core::Agreement], span: Span, l: Lang) -> String {
+    let money: fn(Known<Sek>) -> String = match l {
+        Lang::Sv => |v| text_money(Lang::Sv, v),
+        Lang::En => |v| text_money(Lang::En, v),
+    };
+    let mut rows = payment_rows(agreements, span, money);
     for r in &mut rows {
         // The earliest and latest day are empty when unknown.
         for cell in r.iter_mut().skip(3).take(2) {
             if cell.is_empty() {
-                *cell = "okänt".into();
+                *cell = unknown(l);
             }
         }
     }
-    text_table(&PAYMENT_COLUMNS, &rows, &[6])
+    let header = l.pick(
+        PAYMENT_COLUMNS,
+        [
+            "Id",
+            "Agreement",
+            "Agreement year from",
+            "Earliest",
+            "Latest",
+            "Payer",
+            "Amount",
+        ],
+    );
+    text_table(&header, &rows, &[6])
 }
 
-/// The calendar as a text table.
-pub fn calendar_table(agreement: &iop_core::Agreement, events: &[Event]) -> String {
+/// The calendar as a text table in `l`'s words; what the source leaves undated is listed
+/// after the dated obligations of its agreement year (the core's order).
+pub fn calendar_table(agreement: &iop_core::Agreement, events: &[Event], l: Lang) -> String {
     let rows: Vec<Vec<String>> = events
         .iter()
         .map(|e| {
             vec![
-                e.date
-                    .value()
-                    .map_or_else(|| format!("okänt ({}–)", e.year_start), |d| d.to_string()),
-                e.kind.sv().to_string(),
-                e.text(agreement),
-                e.amount.map(text_money).unwrap_or_default(),
+                e.date.value().map_or_else(
+                    || {
+                        l.pick(
+                            format!("utan datum (avtalsår från {})", e.year_start),
+                            format!("no date (agreement year from {})", e.year_start),
+                        )
+                    },
+                    |d| d.to_string(),
+                ),
+                l.pick(e.kind.sv(), e.kind.en()).to_string(),
+                l.pick(e.text(agreement), e.text_en(agreement)),
+                e.amount.map(|a| text_money(l, a)).unwrap_or_default(),
             ]
         })
         .collect();
-    text_table(&["Datum", "Slag", "Beskrivning", "Belopp"], &rows, &[3])
+    let header = l.pick(
+        ["Datum", "Slag", "Beskrivning", "Belopp"],
+        ["Date", "Kind", "Description", "Amount"],
+    );
+    text_table(&header, &rows, &[3])
 }
 
-/// The termination outcome as text.
-pub fn termination_table(o: &TerminationOutcome) -> String {
+/// The termination outcome as text in `l`'s words: who broke the agreement, when the
+/// termination takes effect, and the money.
+pub fn termination_table(o: &TerminationOutcome, l: Lang) -> String {
+    use iop_core::parties::Side;
+    let broke = match o.in_breach {
+        Side::Public => l.pick(
+            "Kommunen (den offentliga parten)",
+            "The municipality (public party)",
+        ),
+        Side::Organisation => l.pick("Organisationen", "The organisation"),
+    };
     let rows = vec![
         vec![
-            "Gäller tidigast".to_string(),
-            o.effective_date
-                .map_or("– (perioden slutar först)".into(), |d| d.to_string()),
+            l.pick("Vem bröt avtalet", "Who broke the agreement")
+                .to_string(),
+            broke.to_string(),
         ],
-        vec!["Utbetalt dessförinnan".into(), text_money(o.paid)],
-        vec!["Betalas inte ut".into(), text_money(o.unpaid)],
         vec![
-            "Återbetalning".into(),
+            l.pick("Gäller tidigast", "Takes effect at the earliest")
+                .to_string(),
+            o.effective_date.map_or_else(
+                || {
+                    l.pick("– (perioden slutar först)", "– (the period ends first)")
+                        .to_string()
+                },
+                |d| d.to_string(),
+            ),
+        ],
+        vec![
+            l.pick("Utbetalt dessförinnan", "Paid before then").into(),
+            text_money(l, o.paid),
+        ],
+        vec![
+            l.pick("Betalas inte ut", "Not paid out").into(),
+            text_money(l, o.unpaid),
+        ],
+        vec![
+            l.pick("Återbetalning", "Repayment").into(),
             format!(
                 "{} – {}",
-                text_money(o.repayment_min),
-                text_money(o.repayment_max)
+                text_money(l, o.repayment_min),
+                text_money(l, o.repayment_max)
             ),
         ],
     ];
     let mut out = text_table(&["", ""], &rows, &[]);
     out.push('\n');
-    out.push_str(&o.explanation.sv);
+    out.push_str(l.text(&o.explanation));
     out.push('\n');
     out
 }

@@ -22,6 +22,15 @@ fn iop(args: &[&str]) -> Output {
         .expect("the iop binary runs")
 }
 
+/// `iop` with a Swedish locale.
+fn in_swedish(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_iop"))
+        .args(args)
+        .env("LC_ALL", "sv_SE.UTF-8")
+        .output()
+        .expect("the iop binary runs")
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -222,6 +231,11 @@ fn compare_table_and_csv() {
     assert_eq!(out.status.code(), Some(0));
     let table = stdout(&out);
     assert!(
+        table.contains("SEK 1,000,000") && table.contains("SEK 13.75") && table.contains("unknown"),
+        "{table}"
+    );
+    let table = stdout(&in_swedish(&["compare", &f, "--at", "2026-11-22"]));
+    assert!(
         table.contains("1 000 000 kr") && table.contains("13,75 kr") && table.contains("okänt"),
         "{table}"
     );
@@ -316,7 +330,13 @@ fn terminate_kalmar() {
         "--from",
         "organisation",
     ]);
-    assert!(stdout(&out).contains("0 kr – 0 kr"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("SEK 0 – SEK 0"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Who broke the agreement")
+            && stdout(&out).contains("The municipality"),
+        "{}",
+        stdout(&out)
+    );
     let out = iop(&[
         "terminate",
         &f,
@@ -688,4 +708,107 @@ fn compare_takes_several_files_with_the_ids_an_import_gives() {
             "kalmar-2022-2024-1"
         ]
     );
+}
+
+/// Every word a person reads follows the locale: tables (headers, kinds, descriptions, status,
+/// "unknown"), help, and clap's own errors. Each run is checked for the other language's words.
+#[test]
+fn every_word_follows_the_locale() {
+    let dir = tempdir::Dir::new("locale-words");
+    let f = presets_file(&dir);
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["compare", &f, "--at", "2026-11-22"],
+        vec![
+            "schedule",
+            &f,
+            "--agreement",
+            "kalmar-2025-2027",
+            "--at",
+            "2026-01-01",
+        ],
+        vec!["payments", &f, "--at", "2026-01-01", "--format", "table"],
+        vec![
+            "terminate",
+            &f,
+            "--agreement",
+            "kalmar-2025-2027",
+            "--notice",
+            "2026-05-04",
+            "--from",
+            "public",
+        ],
+        vec![
+            "state-aid",
+            &f,
+            "--sek-per-eur",
+            "11,50",
+            "--at",
+            "2026-01-01",
+        ],
+        vec!["--help"],
+        vec!["compare", "--help"],
+        vec!["schedule", "--help"],
+        vec!["compare", &f, "--at", "2026-13-01"],
+        vec!["compare", &f, "--nonsense"],
+        vec!["compar"],
+        vec!["schedule", &f, "--agreement", "nope"],
+        vec!["compare", "/no/such/file.json"],
+    ];
+    let swedish_only = [
+        "Kommun ",
+        "Beskrivning",
+        "Belopp",
+        "Utbetalning",
+        "okänt",
+        "Återbetalning",
+        "Användning",
+        "Flaggor",
+        "Visa hjälpen",
+        "ogiltigt",
+        "fel:",
+        "inget avtal",
+        "kan inte läsas",
+        "stöd från",
+        "Gäller tidigast",
+        "Periodens slut",
+    ];
+    let english_only = [
+        "Municipality",
+        "Description",
+        "Amount",
+        "Payment",
+        "unknown",
+        "Repayment",
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Print help",
+        "invalid",
+        "error:",
+        "no agreement",
+        "cannot read",
+        "aid from",
+        "Takes effect",
+        "End of period",
+        "possible values",
+        "default:",
+        "[OPTIONS]",
+        "For more information",
+    ];
+    for args in &runs {
+        let en = iop(args);
+        let sv = in_swedish(args);
+        let en = format!("{}{}", stdout(&en), stderr(&en));
+        let sv = format!("{}{}", stdout(&sv), stderr(&sv));
+        assert!(!en.trim().is_empty() && !sv.trim().is_empty(), "{args:?}");
+        for w in english_only {
+            assert!(
+                !sv.contains(w),
+                "{args:?}: English {w:?} under sv_SE:\n{sv}"
+            );
+        }
+        for w in swedish_only {
+            assert!(!en.contains(w), "{args:?}: Swedish {w:?} under C:\n{en}");
+        }
+    }
 }

@@ -86,6 +86,8 @@ pub struct Event {
     pub kind: EventKind,
     /// What is due, in Swedish.
     pub description: String,
+    /// What is due, in English.
+    pub description_en: String,
     /// The amount, for a payment.
     pub amount: Option<Known<Sek>>,
     /// The payer, for a payment part: its place among the agreement's payers (see
@@ -113,11 +115,33 @@ impl Event {
             None => self.description.clone(),
         }
     }
+
+    /// What is due, in English; for a payment part, with the payer's name from `agreement`.
+    ///
+    /// ```
+    /// use iop_core::{calendar::obligations_calendar, presets, window::Window};
+    /// let k = presets::kalmar_2025_2027();
+    /// let events = obligations_calendar(&k, Window::around(&k, presets::date(2025, 1, 1)).unwrap());
+    /// assert_eq!(events[0].text_en(&k), "Payment from Kommunledningskontoret");
+    /// ```
+    pub fn text_en(&self, agreement: &Agreement) -> String {
+        match self
+            .payer
+            .and_then(|i| agreement.funding.split.payer_name(i))
+        {
+            Some(name) => format!("{} from {name}", self.description_en),
+            None => self.description_en.clone(),
+        }
+    }
 }
 
 /// Every dated obligation within `window` (an undated one: of an agreement year that overlaps
-/// it), sorted by date; undated events sort at the start of their agreement year. The work
-/// follows the window, not the length of the term (see [`crate::window`]).
+/// it), sorted by date; the undated ones follow every dated one, by agreement year (a reader
+/// meets what is due first, and what the source leaves undated at the end, each with its
+/// year, never first as "unknown"). The
+/// renewal decision is due with the default lead time [`crate::term::DEFAULT_LEAD`]; see
+/// [`obligations_calendar_with`]. The work follows the window, not the length of the term (see
+/// [`crate::window`]).
 ///
 /// ```
 /// use iop_core::{calendar::{obligations_calendar, EventKind}, presets, window::Window};
@@ -127,6 +151,31 @@ impl Event {
 /// assert_eq!(payments, 6); // three years × two payers
 /// ```
 pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event> {
+    obligations_calendar_with(agreement, window, crate::term::DEFAULT_LEAD)
+}
+
+/// [`obligations_calendar`] with the `lead` time the nämnd needs before a period's end, where
+/// the agreement states no notice period (see [`crate::term::Term::decision_due_with`]).
+///
+/// ```
+/// use iop_core::{calendar::{obligations_calendar_with, EventKind}, presets, term::Duration};
+/// use iop_core::window::Window;
+/// let k = presets::kalmar_2025_2027(); // ends 2027-12-31, no notice period
+/// let w = Window::around(&k, presets::date(2027, 1, 1)).unwrap();
+/// let due = |months| {
+///     obligations_calendar_with(&k, w, Duration::Months(months))
+///         .into_iter()
+///         .find(|e| e.kind == EventKind::RenewalDecision)
+///         .and_then(|e| e.date.into_option())
+/// };
+/// assert_eq!(due(6), Some(presets::date(2027, 6, 30)));
+/// assert_eq!(due(3), Some(presets::date(2027, 9, 30)));
+/// ```
+pub fn obligations_calendar_with(
+    agreement: &Agreement,
+    window: Window,
+    lead: crate::term::Duration,
+) -> Vec<Event> {
     let mut out = Vec::new();
     let (Some(anchor), Some(mut period)) = (anchor(agreement), agreement.term.first_period())
     else {
@@ -157,6 +206,7 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
                     year_start: p.agreement_year.0,
                     kind: EventKind::Payment,
                     description: "Utbetalning".into(),
+                    description_en: "Payment".into(),
                     amount: Some(amount),
                     payer: Some(i),
                     responsible: vec![Side::Public],
@@ -189,6 +239,11 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
                         Some(to) => format!("{} (rapporteras till {to})", doc.name),
                         None => doc.name.clone(),
                     },
+                    // The document's name is the agreement's own word, kept as written.
+                    description_en: match &doc.reported_to {
+                        Some(to) => format!("{} (reported to {to})", doc.name),
+                        None => doc.name.clone(),
+                    },
                     amount: None,
                     payer: None,
                     responsible: doc.responsible.clone(),
@@ -213,6 +268,11 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
                                     m.responsible,
                                     date.map(|d| format!(", senast {d}")).unwrap_or_default()
                                 ),
+                                description_en: format!(
+                                    "Follow-up meeting {k} of at least {n} ({}){}",
+                                    m.responsible,
+                                    date.map(|d| format!(", by {d}")).unwrap_or_default()
+                                ),
                                 amount: None,
                                 payer: None,
                                 responsible: vec![],
@@ -227,6 +287,10 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
                             "Uppföljning ({}) – antal och datum anges inte",
                             m.responsible
                         ),
+                        description_en: format!(
+                            "Follow-up ({}) – number and dates not stated",
+                            m.responsible
+                        ),
                         amount: None,
                         payer: None,
                         responsible: vec![],
@@ -234,7 +298,7 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
                 }
             }
         }
-        let decision = agreement.term.decision_due(period.end);
+        let decision = agreement.term.decision_due_with(period.end, lead);
         if let Known::Known(d) = decision.value {
             out.push(Event {
                 date: Known::Known(d),
@@ -243,6 +307,10 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
                 description: format!(
                     "Beslut om förlängning, uppsägning eller nytt avtal. {}",
                     decision.explanation.sv
+                ),
+                description_en: format!(
+                    "Decision on renewal, notice or a new agreement. {}",
+                    decision.explanation.en
                 ),
                 amount: None,
                 payer: None,
@@ -258,6 +326,11 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
             } else {
                 format!("Förlängning {} slutar", period.index)
             },
+            description_en: if period.index == 0 {
+                "First period ends".into()
+            } else {
+                format!("Renewal {} ends", period.index)
+            },
             amount: None,
             payer: None,
             responsible: vec![],
@@ -269,6 +342,40 @@ pub fn obligations_calendar(agreement: &Agreement, window: Window) -> Vec<Event>
     }
     // Events of a year that overlaps the window but dated outside it are left out.
     out.retain(|e| e.date.value().is_none_or(|d| window.contains(*d)));
-    out.sort_by_key(|e| (e.date.value().copied().unwrap_or(e.year_start), e.kind));
+    out.sort_by_key(|e| match e.date {
+        Known::Known(d) => (false, d, e.kind),
+        Known::Unknown => (true, e.year_start, e.kind),
+    });
     out
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::*;
+    use crate::presets;
+
+    /// What the source leaves undated comes after everything dated, never first in the
+    /// listing as "okänt".
+    #[test]
+    fn undated_events_follow_the_dated_ones() {
+        let mut undated_seen = 0;
+        for a in presets::all() {
+            let Some(w) = Window::around(&a, presets::date(2025, 6, 1)) else {
+                continue;
+            };
+            let events = obligations_calendar(&a, w);
+            for (i, e) in events.iter().enumerate() {
+                if e.date.is_known() {
+                    continue;
+                }
+                undated_seen += 1;
+                let dated_after = events.iter().skip(i + 1).any(|x| x.date.is_known());
+                assert!(!dated_after, "{}: {:?}", a.id, e.description);
+            }
+        }
+        assert!(
+            undated_seen > 0,
+            "the presets have undated obligations to order"
+        );
+    }
 }

@@ -218,6 +218,23 @@ impl Sek {
     }
 }
 
+/// Formats a decimal the English way: commas between thousands, a decimal point, `decimals`
+/// places as [`format_decimal_sv`] rounds them, and a hyphen-minus.
+///
+/// ```
+/// use iop_core::money::format_decimal_en;
+/// use rust_decimal::Decimal;
+/// assert_eq!(format_decimal_en(Decimal::new(100000050, 2), None), "1,000,000.50");
+/// assert_eq!(format_decimal_en(Decimal::new(-137544, 4), Some(2)), "-13.75");
+/// ```
+pub fn format_decimal_en(value: Decimal, decimals: Option<u32>) -> String {
+    let sv = format_decimal_sv(value, decimals).replace('−', "-");
+    match sv.split_once(',') {
+        Some((int, frac)) => format!("{}.{frac}", int.replace(' ', ",")),
+        None => sv.replace(' ', ","),
+    }
+}
+
 /// Formats a decimal the Swedish way: spaces between thousands, a decimal comma, `decimals`
 /// places (rounded half away from zero), or none when `decimals` is `None` and the value is whole.
 ///

@@ -31,6 +31,8 @@ pub const SGEI_EUR: Decimal = Decimal::from_parts(750_000, 0, 0, false, 0);
 
 /// The plain statement that this is not legal advice.
 pub const DISCLAIMER_SV: &str = "Detta är information, inte juridisk rådgivning. Stöd från andra givare och andra stödformer räknas inte med.";
+/// The same in English.
+pub const DISCLAIMER_EN: &str = "This is information, not legal advice. Aid from other grantors and other forms of aid is not counted.";
 
 /// Below, above or unknown against a ceiling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -167,6 +169,8 @@ pub struct StateAidRow {
     pub sgei: Verdict,
     /// The arithmetic, in Swedish.
     pub statement_sv: String,
+    /// The arithmetic, in English.
+    pub statement_en: String,
 }
 
 fn org_key(a: &Agreement) -> Vec<(String, String)> {
@@ -203,12 +207,18 @@ fn row(
 ) -> StateAidRow {
     let organisation = who.name;
     let counted: Vec<String> = agreements.iter().map(|a| a.id.clone()).collect();
-    let set_aside_note = if who.set_aside.is_empty() {
-        String::new()
+    let (set_aside_note, set_aside_en) = if who.set_aside.is_empty() {
+        (String::new(), String::new())
     } else {
-        format!(
-            " Varianter räknas i stället för sina original, inte bredvid dem; utelämnade: {}.",
-            who.set_aside.join(", ")
+        (
+            format!(
+                " Varianter räknas i stället för sina original, inte bredvid dem; utelämnade: {}.",
+                who.set_aside.join(", ")
+            ),
+            format!(
+                " Variants count instead of their originals, not beside them; left out: {}.",
+                who.set_aside.join(", ")
+            ),
         )
     };
     let mut years: BTreeMap<i32, Known<Sek>> = BTreeMap::new();
@@ -248,6 +258,10 @@ fn row(
             statement_sv: format!(
                 "{organisation}: beloppen är {}. {DISCLAIMER_SV}",
                 if any_unknown { "okända" } else { "0 kr" }
+            ),
+            statement_en: format!(
+                "{organisation}: the amounts are {}. {DISCLAIMER_EN}",
+                if any_unknown { "unknown" } else { "SEK 0" }
             ),
         };
     };
@@ -297,6 +311,27 @@ fn row(
         ),
         _ => format!("{organisation}, stöd från {from}: summan är okänd eftersom belopp saknas.{set_aside_note} {DISCLAIMER_SV}"),
     };
+    let from_en = public_party.map_or("all public parties".to_string(), str::to_string);
+    let eur_en = |d: Decimal| format!("EUR {}", d.round_dp(2));
+    let word_en = |v: Verdict, c: Decimal| match v {
+        Verdict::Below => format!("below the ceiling {}", eur_en(c)),
+        Verdict::Above => format!("ABOVE the ceiling {}", eur_en(c)),
+        Verdict::Unknown => format!(
+            "unknown against the ceiling {} (an amount is missing for some year)",
+            eur_en(c)
+        ),
+    };
+    let statement_en = match (window, sum_sek, sum_eur) {
+        (Some((a, b)), Known::Known(s), Known::Known(e)) => format!(
+            "{organisation}, aid from {from_en}: at most over three consecutive fiscal years {a}–{b}: SEK {} / {} SEK per EUR = {}; {} (general de minimis) and {} (services of general economic interest).{set_aside_en} {DISCLAIMER_EN}",
+            s.value(),
+            rate.normalize(),
+            eur_en(e),
+            word_en(general, GENERAL_EUR),
+            word_en(sgei, SGEI_EUR)
+        ),
+        _ => format!("{organisation}, aid from {from_en}: the sum is unknown because amounts are missing.{set_aside_en} {DISCLAIMER_EN}"),
+    };
     StateAidRow {
         organisation: organisation.into(),
         organisation_key: who.key.into(),
@@ -309,6 +344,7 @@ fn row(
         general,
         sgei,
         statement_sv,
+        statement_en,
     }
 }
 

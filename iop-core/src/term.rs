@@ -24,6 +24,44 @@ const MAX_EXTENSIONS: u32 = 1000;
 /// förvaltning and the nämnd's meetings). A user may set another.
 pub const DEFAULT_LEAD: Duration = Duration::Months(6);
 
+/// The longest lead time a user can set, in months (five years: longer than any term).
+pub const MAX_LEAD_MONTHS: u32 = 60;
+
+/// A lead time in whole months as a person types it ("6", " 4 ", "3 mån"), from 0 to
+/// [`MAX_LEAD_MONTHS`]; otherwise why not, in Swedish and English.
+///
+/// ```
+/// use iop_core::term::{lead_from_user, Duration};
+/// assert_eq!(lead_from_user(" 4 "), Ok(Duration::Months(4)));
+/// assert_eq!(lead_from_user("3 mån"), Ok(Duration::Months(3)));
+/// assert!(lead_from_user("sex").unwrap_err().sv.contains("hela månader"));
+/// assert!(lead_from_user("61").unwrap_err().sv.contains("högst 60"));
+/// ```
+pub fn lead_from_user(text: &str) -> Result<Duration, Explanation> {
+    let t = text.trim();
+    let t = ["månader", "månad", "mån", "months", "month"]
+        .iter()
+        .find_map(|unit| t.strip_suffix(unit))
+        .unwrap_or(t)
+        .trim();
+    let shown: String = text.trim().chars().take(20).collect();
+    match t.parse::<u32>() {
+        Ok(n) if n <= MAX_LEAD_MONTHS => Ok(Duration::Months(n)),
+        Ok(_) => Err(Explanation::new(
+            format!("\"{shown}\": ledtiden kan vara högst {MAX_LEAD_MONTHS} månader."),
+            format!("\"{shown}\": the lead time can be at most {MAX_LEAD_MONTHS} months."),
+        )),
+        Err(_) => Err(Explanation::new(
+            format!(
+                "\"{shown}\" är inte en ledtid: skriv hela månader, 0–{MAX_LEAD_MONTHS}, t.ex. 6."
+            ),
+            format!(
+                "\"{shown}\" is not a lead time: write whole months, 0–{MAX_LEAD_MONTHS}, e.g. 6."
+            ),
+        )),
+    }
+}
+
 /// The agreement's term. Its [`Default`] is a term of which nothing is known (a file that
 /// leaves the term out).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

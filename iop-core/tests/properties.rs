@@ -257,8 +257,12 @@ proptest! {
         }
         for a in &s.agreements {
             let events = iop_core::window::Window::around(a, at).map(|w| obligations_calendar(a, w)).unwrap_or_default();
-            let keys: Vec<_> = events.iter().map(|e| e.date.value().copied().unwrap_or(e.year_start)).collect();
-            prop_assert!(keys.windows(2).all(|w| w[0] <= w[1]), "calendar in date order");
+            let dated: Vec<_> = events.iter().filter_map(|e| e.date.value().copied()).collect();
+            prop_assert!(dated.windows(2).all(|w| w[0] <= w[1]), "calendar in date order");
+            // What the source leaves undated follows every dated obligation, by year.
+            let undated_at = events.iter().position(|e| !e.date.is_known()).unwrap_or(events.len());
+            prop_assert!(events[undated_at..].iter().all(|e| !e.date.is_known()), "undated before a dated obligation");
+            prop_assert!(events[undated_at..].windows(2).all(|w| w[0].year_start <= w[1].year_start), "undated by year");
             for side in [Side::Public, Side::Organisation] {
                 if let Ok(o) = terminate(a, at, side) {
                     if let (Known::Known(lo), Known::Known(hi)) = (o.repayment_min, o.repayment_max) {

@@ -3,10 +3,11 @@
 use crate::i18n::Lang;
 use crate::store::{self, Loaded, Prefs};
 use chrono::{NaiveDate, NaiveDateTime};
-use iop_core::compare::{compare, ComparisonRow};
+use iop_core::compare::{compare_with, ComparisonRow};
 use iop_core::edit::{Edit, History};
 use iop_core::scenario::Problem;
 use iop_core::scenario::{self, Scenario};
+use iop_core::term::{Duration, DEFAULT_LEAD};
 use iop_core::{presets, Agreement};
 use leptos::prelude::*;
 
@@ -88,6 +89,9 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The date questions are asked on.
     pub at: RwSignal<NaiveDate>,
+    /// The nämnd's lead time: "Beslut senast" is this long before a period's end where the
+    /// agreement states no notice period.
+    pub lead: RwSignal<Duration>,
     /// The user's own agreements.
     pub own: RwSignal<Scenario>,
     /// The version last seen in storage from another tab (the base of a merge).
@@ -252,17 +256,26 @@ impl AppState {
             kept
         });
         let at = RwSignal::new(today());
+        // A stored lead time the core would refuse (an edited store) falls back to the default.
+        let lead = RwSignal::new(
+            prefs
+                .lead_months
+                .and_then(|m| iop_core::term::lead_from_user(&m.to_string()).ok())
+                .unwrap_or(DEFAULT_LEAD),
+        );
         let own = RwSignal::new(own);
         let catalogue = RwSignal::new(Catalogue::NotAsked);
         let rows = Memo::new(move |_| {
-            let mut all = compare(builtin(), at.get());
-            catalogue.with(|c| all.extend(compare(c.agreements(), at.get())));
-            own.with(|s| all.extend(compare(&s.agreements, at.get())));
+            let (at, lead) = (at.get(), lead.get());
+            let mut all = compare_with(builtin(), at, lead);
+            catalogue.with(|c| all.extend(compare_with(c.agreements(), at, lead)));
+            own.with(|s| all.extend(compare_with(&s.agreements, at, lead)));
             all
         });
         let state = AppState {
             lang: RwSignal::new(prefs.lang),
             at,
+            lead,
             rows,
             base: StoredValue::new(own.get_untracked()),
             written: StoredValue::new(own.get_untracked()),
@@ -307,6 +320,10 @@ impl AppState {
             store::save_prefs(&Prefs {
                 lang: self.lang.get(),
                 selected: self.selected.get(),
+                lead_months: match self.lead.get() {
+                    Duration::Months(m) if self.lead.get() != DEFAULT_LEAD => Some(m),
+                    _ => None,
+                },
             });
         });
     }
@@ -646,19 +663,32 @@ impl AppState {
         s
     }
 
+    /// The agreements no import can change: the built-in ones and the catalogue's.
+    fn read_only(self) -> Vec<Agreement> {
+        self.catalogue.with_untracked(|c| {
+            builtin()
+                .iter()
+                .chain(c.agreements().iter())
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// What adding `imported` would do with each of its agreements (the core's rule, as
+    /// [`AppState::add_imported`] applies it), to show before the user decides.
+    pub fn import_preview(self, imported: &Scenario) -> Vec<scenario::Arrival> {
+        let read_only = self.read_only();
+        self.own
+            .with(|own| scenario::arrivals(own, &read_only, &imported.agreements))
+    }
+
     /// Adds an imported scenario's agreements to the user's: built-in agreements already here are
     /// not duplicated; a clashing id gets a new one. Picks for comparison are restored.
     pub fn add_imported(self, imported: Scenario) -> usize {
         let mut renamed = Default::default();
         let mut added = 0;
         let agreements = imported.agreements.clone();
-        let read_only: Vec<Agreement> = self.catalogue.with_untracked(|c| {
-            builtin()
-                .iter()
-                .chain(c.agreements().iter())
-                .cloned()
-                .collect()
-        });
+        let read_only = self.read_only();
         self.edit(|s| (added, renamed) = scenario::absorb(s, &read_only, agreements));
         // The imported ids are given now: a later new agreement never takes one of them.
         self.own

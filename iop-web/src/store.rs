@@ -36,6 +36,8 @@ pub struct Prefs {
     pub lang: Lang,
     /// Ids picked for comparison.
     pub selected: Vec<String>,
+    /// The nämnd's lead time in months, when the user has set one (else the core's default).
+    pub lead_months: Option<u32>,
 }
 
 /// What loading found.

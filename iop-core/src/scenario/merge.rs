@@ -42,10 +42,62 @@ pub fn fresh_id_unused(taken: &[Agreement], retired: &BTreeSet<String>, stem: &s
         .unwrap_or_default()
 }
 
+/// What an import does with one of its agreements (see [`absorb`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum Arrival {
+    /// Added under its own id.
+    New,
+    /// Identical to one already there (built-in, own, or earlier in the import): not added.
+    AlreadyThere,
+    /// Added under a new id, since its id is taken by another agreement.
+    Renamed(String),
+}
+
+/// What importing `imported` next to `own` and `builtin` would do with each of its agreements,
+/// in order, without changing anything: the rule of [`absorb`], so the person sees which
+/// agreements a file or link holds before adding them.
+///
+/// ```
+/// use iop_core::{presets, scenario::{arrivals, Arrival, Scenario}};
+/// let own = Scenario::new("mine", Default::default(), vec![]);
+/// let mut changed = presets::vallentuna();
+/// changed.name = "Ändrad".into();
+/// let mut new = presets::vallentuna();
+/// new.id = "ny".into();
+/// new.name = "Ny".into();
+/// let plan = arrivals(&own, &presets::all(), &[presets::kalmar_2025_2027(), changed, new]);
+/// assert_eq!(plan, [Arrival::AlreadyThere, Arrival::Renamed("vallentuna-2021-1".into()), Arrival::New]);
+/// ```
+pub fn arrivals(own: &Scenario, builtin: &[Agreement], imported: &[Agreement]) -> Vec<Arrival> {
+    let mut taken: Vec<Agreement> = builtin
+        .iter()
+        .chain(own.agreements.iter())
+        .cloned()
+        .collect();
+    imported
+        .iter()
+        .map(|a| {
+            if taken.contains(a) {
+                return Arrival::AlreadyThere;
+            }
+            let mut kept = a.clone();
+            let arrival = if taken.iter().any(|x| x.id == a.id) {
+                kept.id = fresh_id(&taken, &a.id);
+                Arrival::Renamed(kept.id.clone())
+            } else {
+                Arrival::New
+            };
+            taken.push(kept);
+            arrival
+        })
+        .collect()
+}
+
 /// Adds the agreements of an imported scenario to `own`, next to the built-in ones in
 /// `builtin`. Rule: an agreement identical to one already there (built-in or own) is skipped;
 /// one whose id is taken gets a fresh id ([`fresh_id`]). Returns how many were added and the
 /// renamed ids (old → new), so references to them (picks for comparison) can follow.
+/// [`arrivals`] tells the same without adding.
 ///
 /// ```
 /// use iop_core::{presets, scenario::{absorb, Scenario}};
@@ -62,21 +114,17 @@ pub fn absorb(
     builtin: &[Agreement],
     imported: Vec<Agreement>,
 ) -> (usize, std::collections::HashMap<String, String>) {
+    let plan = arrivals(own, builtin, &imported);
     let mut added = 0;
     let mut renamed = std::collections::HashMap::new();
-    for mut a in imported {
-        if builtin.contains(&a) || own.agreements.contains(&a) {
-            continue;
-        }
-        let taken: Vec<Agreement> = builtin
-            .iter()
-            .chain(own.agreements.iter())
-            .cloned()
-            .collect();
-        if taken.iter().any(|x| x.id == a.id) {
-            let new_id = fresh_id(&taken, &a.id);
-            renamed.insert(a.id.clone(), new_id.clone());
-            a.id = new_id;
+    for (mut a, arrival) in imported.into_iter().zip(plan) {
+        match arrival {
+            Arrival::AlreadyThere => continue,
+            Arrival::Renamed(id) => {
+                renamed.insert(a.id.clone(), id.clone());
+                a.id = id;
+            }
+            Arrival::New => {}
         }
         own.agreements.push(a);
         added += 1;

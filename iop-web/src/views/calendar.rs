@@ -4,7 +4,7 @@
 
 use crate::format;
 use crate::state::{AppState, View};
-use iop_core::calendar::{obligations_calendar, EventKind};
+use iop_core::calendar::{obligations_calendar_with, EventKind};
 use iop_core::window::{Outside, Window};
 use iop_core::Known;
 use leptos::prelude::*;
@@ -24,7 +24,8 @@ pub fn Calendar(id: String) -> impl IntoView {
             return view! { <p>{l.t("Avtalet finns inte längre.", "The agreement no longer exists.")}</p> }.into_any();
         };
         let window = Window::around(&a, state.at.get());
-        let events = window.map_or_else(Vec::new, |w| obligations_calendar(&a, w));
+        let lead = state.lead.get();
+        let events = window.map_or_else(Vec::new, |w| obligations_calendar_with(&a, w, lead));
         let note = window.and_then(|w| Outside::of(&a, w).note(w));
         let total = events.len();
         let limit = shown.get();
@@ -43,15 +44,15 @@ pub fn Calendar(id: String) -> impl IntoView {
                 let date = match e.date {
                     Known::Known(d) => d.to_string(),
                     Known::Unknown => l.pick(
-                        format!("okänt (avtalsår från {})", e.year_start),
-                        format!("unknown (agreement year from {})", e.year_start),
+                        format!("utan datum (avtalsår från {})", e.year_start),
+                        format!("no date (agreement year from {})", e.year_start),
                     ),
                 };
                 view! {
                     <tr data-kind=e.kind.key()>
                         <td class:unknown=!e.date.is_known()>{date}</td>
                         <td>{kind}</td>
-                        <td>{e.text(&a)}</td>
+                        <td>{l.pick(e.text(&a), e.text_en(&a))}</td>
                         <td class="num">{e.amount.map(|v| format::money(v, l))}</td>
                     </tr>
                 }
@@ -77,6 +78,7 @@ pub fn Calendar(id: String) -> impl IntoView {
                 <input id="cal-at" type="date" prop:value=state.at.get_untracked().to_string()
                     on:change=move |ev| { if let Ok(d) = event_target_value(&ev).parse() { shown.set(ROWS); state.at.set(d); } } />
             </div>
+            <crate::views::lead::LeadTime />
             {note.map(|n| view! { <p class="window-note">{l.pick(n.sv, n.en)}" "{l.t("Välj ett annat datum för andra perioder.", "Choose another date for other periods.")}</p> })}
             <p class="no-print">
                 <button type="button" on:click=move |_| state.go(View::Detail(id.get_value()))>{l.t("Till avtalet", "To the agreement")}</button>

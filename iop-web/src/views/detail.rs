@@ -301,7 +301,7 @@ fn StateAid(id: String) -> impl IntoView {
             r,
             state.at.get(),
         );
-        Some(view! { <ul class="state-aid">{rows.into_iter().map(|r| view! { <li data-verdict=r.general.key()>{r.statement_sv}</li> }).collect_view()}</ul> }.into_any())
+        Some(view! { <ul class="state-aid">{rows.into_iter().map(|r| view! { <li data-verdict=r.general.key()>{l.pick(r.statement_sv, r.statement_en)}</li> }).collect_view()}</ul> }.into_any())
     };
     view! {
         <section aria-labelledby="sec-aid">

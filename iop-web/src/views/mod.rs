@@ -6,6 +6,7 @@ pub mod charts;
 pub mod compare;
 pub mod detail;
 pub mod editor;
+pub mod lead;
 pub mod map;
 pub mod readtext;
 pub mod share;

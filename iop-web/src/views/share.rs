@@ -163,7 +163,10 @@ pub fn Share() -> impl IntoView {
                 <section class="import-result" role="alert" aria-labelledby="import-heading">
                     <h3 id="import-heading">{l.pick(format!("Fil: {}", p.file), format!("File: {}", p.file))}</h3>
                     {if ok {
-                        view! { <p>{l.pick(format!("Filen går att läsa: {n} avtal."), format!("The file can be read: {n} agreements."))}</p> }.into_any()
+                        view! {
+                            <p>{l.pick(format!("Filen går att läsa: {n} avtal."), format!("The file can be read: {n} agreements."))}</p>
+                            {p.scenario.as_ref().map(|s| arriving(state, s, l))}
+                        }.into_any()
                     } else {
                         view! { <p><strong>{l.pick(format!("Filen kan inte importeras: {errors} fel. Ditt arbete är orört."), format!("The file cannot be imported: {errors} errors. Your work is untouched."))}</strong></p> }.into_any()
                     }}
@@ -199,5 +202,71 @@ pub fn Share() -> impl IntoView {
                 view! { <li><button type="button" class="link" on:click=move |_| state.go(crate::state::View::WhatIf(id.clone()))><bdi>{crate::format::name(&a.name, lang.get_untracked())}</bdi></button></li> }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// The agreements an import holds, each with its kommun, organisation, period and yearly amount,
+/// and what adding it would do (the core's rule): so the person sees what a link or file brings
+/// before adding it.
+fn arriving(
+    state: AppState,
+    s: &iop_core::scenario::Scenario,
+    l: crate::i18n::Lang,
+) -> impl IntoView {
+    use iop_core::scenario::Arrival;
+    let plan = state.import_preview(s);
+    let rows = iop_core::compare::compare_with(
+        &s.agreements,
+        state.at.get_untracked(),
+        state.lead.get_untracked(),
+    );
+    let items = s
+        .agreements
+        .iter()
+        .zip(rows)
+        .zip(plan)
+        .map(|((a, r), arrival)| {
+            let what = match arrival {
+                Arrival::New => l.t("läggs till", "will be added").to_string(),
+                Arrival::AlreadyThere => l
+                    .t(
+                        "finns redan, läggs inte till igen",
+                        "already here, not added again",
+                    )
+                    .to_string(),
+                Arrival::Renamed(id) => l.pick(
+                    format!("id:t är upptaget, läggs till som {id}"),
+                    format!("its id is taken, added as {id}"),
+                ),
+            };
+            let unknown = l.t("okänt", "unknown");
+            let period = format!(
+                "{} – {}",
+                r.start
+                    .map(|d| d.to_string())
+                    .into_option()
+                    .unwrap_or_else(|| unknown.into()),
+                match r.end {
+                    iop_core::Known::Known(Some(d)) => d.to_string(),
+                    iop_core::Known::Known(None) =>
+                        l.t("tills vidare", "until further notice").into(),
+                    iop_core::Known::Unknown => unknown.into(),
+                }
+            );
+            let annual = crate::format::money(r.annual.value, l);
+            let name = crate::format::name(&a.name, l);
+            view! {
+                <li>
+                    <strong><bdi>{name}</bdi></strong>
+                    {format!(" ({}, {}): {period}, ", r.municipality, r.organisation)}
+                    {l.pick(format!("{annual} per år"), format!("{annual} per year"))}
+                    " – " <em>{what}</em>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{l.t("Filen innehåller (om du lägger till):", "The file holds (if you add it):")}</p>
+        <ul class="import-list">{items}</ul>
     }
 }
