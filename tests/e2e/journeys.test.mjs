@@ -167,7 +167,7 @@ test('what-if: copy, edit with validation from iop-core, live comparison, termin
   assert.equal(await page.textContent('dd[data-figure="effective"]'), '2026-06-04');
   assert.equal(await page.textContent('dd[data-figure="paid"]'), '2 000 000 kr');
   assert.equal(await page.textContent('dd[data-figure="repayment"]'), '0 kr – 2 000 000 kr');
-  await page.check('input[name="t-from"] >> nth=1');
+  await page.check('input[name="t-breach"] >> nth=1');
   assert.equal(await page.textContent('dd[data-figure="repayment"]'), '0 kr – 0 kr');
   assert.deepEqual(await axe(page), []);
   await page.screenshot({ path: join(SCREENSHOTS, 'screenshot-whatif.png'), fullPage: true });

@@ -7,6 +7,8 @@ pub mod compare;
 pub mod detail;
 pub mod editor;
 pub mod map;
+pub mod percent;
 pub mod readtext;
 pub mod share;
+pub mod termination;
 pub mod whatif;
