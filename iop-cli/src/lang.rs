@@ -76,6 +76,7 @@ const ARGS_SV: &[(&str, &str, &str, &str)] = &[
     ("compare", "files", "Scenariofiler (`-` läser standard in). Avtalen i senare filer läggs till som en import i sidan lägger till dem: ett som redan finns (samma avtal) läggs inte till två gånger; ett annat med samma id får ett nytt id.", "FILER"),
     ("compare", "at", "Jämförelsens datum (ÅÅÅÅ-MM-DD); i dag om det utelämnas.", "DATUM"),
     ("compare", "format", "Utdataformat.", "FORMAT"),
+    ("compare", "mot", "Jämför mot detta avtal (dess id): tabellen visar en rad per villkor, en kolumn per avtal, och ≠ där ett känt värde skiljer sig från detta avtals. Bara med --format table.", "ID"),
     ("compare", "ledtid", "Nämndens ledtid i månader: \"Beslut senast\" ligger så långt före periodens slut där avtalet inte anger någon uppsägningstid eller beslutstid.", "MÅNADER"),
     ("schedule", "file", "Scenariofil (`-` läser standard in).", "FIL"),
     ("schedule", "agreement", "Avtalets id.", "ID"),

@@ -58,6 +58,11 @@ enum Command {
         /// end where the agreement states no notice or decision period.
         #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(0..=60))]
         ledtid: u32,
+        /// Compare against this agreement (its id): the table shows one row per term, one
+        /// column per agreement, and marks "≠" where a known value differs from this
+        /// agreement's. With --format table only.
+        #[arg(long, value_name = "ID")]
+        mot: Option<String>,
     },
     /// Every dated obligation of one agreement over its term.
     Schedule {
@@ -385,7 +390,14 @@ fn run(cli: Cli) -> Result<String, Failure> {
             at,
             format,
             ledtid,
+            mot,
         } => {
+            if mot.is_some() && !matches!(format, CompareFormat::Table) {
+                return Err(misuse(match lang() {
+                    Lang::Sv => "--mot gäller bara --format table".into(),
+                    Lang::En => "--mot applies to --format table only".into(),
+                }));
+            }
             let mut s = Scenario::new("", Utc::now().naive_utc(), Vec::new());
             for file in &files {
                 let more = load(file)?;
@@ -394,6 +406,26 @@ fn run(cli: Cli) -> Result<String, Failure> {
             let at = at.unwrap_or_else(today);
             let lead = iop_core::term::Duration::Months(ledtid);
             let rows = iop_core::compare::compare_with(&s.agreements, at, lead);
+            if let Some(id) = mot {
+                let reference = rows.iter().position(|r| r.id == id).ok_or_else(|| {
+                    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+                    misuse(match lang() {
+                        Lang::Sv => {
+                            format!("--mot: inget avtal har id {id:?} (id: {})", ids.join(", "))
+                        }
+                        Lang::En => format!(
+                            "--mot: no agreement with id {id:?} (ids: {})",
+                            ids.join(", ")
+                        ),
+                    })
+                })?;
+                return Ok(tables::comparison_against_table(
+                    &rows,
+                    at,
+                    reference,
+                    lang(),
+                ));
+            }
             Ok(match format {
                 CompareFormat::Table => tables::comparison_table(&rows, at, lang()),
                 CompareFormat::Json => pretty(&export::comparison_json(&rows, at)),

@@ -156,6 +156,63 @@ pub fn comparison_table(rows: &[ComparisonRow], at: NaiveDate, l: Lang) -> Strin
     out
 }
 
+/// The comparison term by term against the agreement in column `reference`: one row per term,
+/// one column per agreement, "≠ " before each known value that differs from the reference's
+/// known value (an unknown on either side cannot be told, and is not marked).
+pub fn comparison_against_table(
+    rows: &[ComparisonRow],
+    at: NaiveDate,
+    reference: usize,
+    l: Lang,
+) -> String {
+    use iop_core::compare::side_by_side_against;
+    let table = side_by_side_against(rows, reference);
+    let name = rows.get(reference).map_or("", |r| r.name.as_str());
+    let mut header: Vec<String> = vec![l.pick("Villkor", "Term").into()];
+    header.extend(rows.iter().enumerate().map(|(i, r)| {
+        if i == reference {
+            l.pick(
+                format!("{} (jämförs mot)", r.name),
+                format!("{} (compared against)", r.name),
+            )
+        } else {
+            r.name.clone()
+        }
+    }));
+    let body: Vec<Vec<String>> = table
+        .iter()
+        .map(|t| {
+            let mut line = vec![l.pick(t.label_sv, t.label_en).to_string()];
+            line.extend(t.cells.iter().map(|c| {
+                let text = l.pick(&c.sv, &c.en);
+                if c.differs_from_reference() {
+                    format!("≠ {text}")
+                } else {
+                    text.clone()
+                }
+            }));
+            line
+        })
+        .collect();
+    let mut out = l.pick(
+        format!(
+            "Jämförelse per {at} (folkmängd {}), mot {}\n≠ = skiljer sig från {}; okänt jämförs inte.\n\n",
+            iop_core::POPULATION_DATE,
+            one_line(name),
+            one_line(name),
+        ),
+        format!(
+            "Comparison on {at} (population {}), against {}\n≠ = differs from {}; unknown is not compared.\n\n",
+            iop_core::POPULATION_DATE,
+            one_line(name),
+            one_line(name),
+        ),
+    );
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    out.push_str(&text_table(&header, &body, &[]));
+    out
+}
+
 trait IfEmpty {
     fn if_empty(self, other: &str) -> String;
 }

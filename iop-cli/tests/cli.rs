@@ -718,6 +718,7 @@ fn every_word_follows_the_locale() {
     let f = presets_file(&dir);
     let runs: Vec<Vec<&str>> = vec![
         vec!["compare", &f, "--at", "2026-11-22"],
+        vec!["compare", &f, "--at", "2026-11-22", "--mot", "varmdo"],
         vec![
             "schedule",
             &f,
@@ -811,4 +812,57 @@ fn every_word_follows_the_locale() {
             assert!(!en.contains(w), "{args:?}: Swedish {w:?} under C:\n{en}");
         }
     }
+}
+
+#[test]
+fn compare_mot_marks_what_differs_from_the_chosen_agreement_only() {
+    let dir = tempdir::Dir::new("mot");
+    let file = presets_file(&dir);
+    let table = |mot: &str| {
+        let out = in_swedish(&["compare", &file, "--at", "2026-11-22", "--mot", mot]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let line = |t: &str, label: &str| {
+        t.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("{label} in {t}"))
+            .to_string()
+    };
+    let k = table("kalmar-2025-2027");
+    assert!(k.contains("Kalmar 2025–2027 (jämförs mot)"), "{k}");
+    // Kalmar 2022–2024 pays the same per year as Kalmar 2025–2027; Vallentuna does not.
+    let annual = line(&k, "Kronor per år ");
+    assert_eq!(annual.matches('≠').count(), 2, "{annual}"); // Vallentuna and Värmdö; Linköping is unknown
+    assert!(
+        annual.contains("≠ 50 000 kr") && annual.contains("≠ 400 000 kr"),
+        "{annual}"
+    );
+    assert!(!annual.contains("≠ 1 000 000 kr"), "{annual}");
+    assert!(line(&k, "Återbetalning om organisationen bryter avtalet")
+        .contains("delar eller hela det utbetalda beloppet"));
+    // Against Vallentuna the marks move: now Kalmar's 1 000 000 kr differs, Vallentuna's is not marked.
+    let v = table("vallentuna-2021");
+    let annual = line(&v, "Kronor per år ");
+    assert!(
+        annual.contains("≠ 1 000 000 kr") && !annual.contains("≠ 50 000 kr"),
+        "{annual}"
+    );
+    // An id that is not there is misuse, and says which ids are.
+    let out = iop(&["compare", &file, "--mot", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("kalmar-2025-2027"),
+        "{}",
+        stderr(&out)
+    );
+    let out = iop(&[
+        "compare",
+        &file,
+        "--mot",
+        "kalmar-2025-2027",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -312,3 +312,45 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// "≠" against a chosen agreement: the reference's own cells are never marked, and the cells
+    /// marked are exactly those whose known value differs from the reference's known value (an
+    /// unknown on either side cannot tell); the parties' names are never compared.
+    #[test]
+    fn marks_against_a_reference_are_exactly_the_known_differences(
+        s in scenario(), at in date(), reference in 0usize..5,
+    ) {
+        use iop_core::compare::{side_by_side_against, Versus, IDENTITY_TERMS};
+        let rows = compare(&s.agreements, at);
+        let plain = side_by_side(&rows);
+        let marked = side_by_side_against(&rows, reference);
+        prop_assert_eq!(plain.len(), marked.len());
+        for (p, t) in plain.iter().zip(&marked) {
+            for (i, (pc, c)) in p.cells.iter().zip(&t.cells).enumerate() {
+                prop_assert_eq!(&pc.sv, &c.sv, "marking changes no value");
+                if reference >= rows.len() || IDENTITY_TERMS.contains(&t.key) {
+                    prop_assert_eq!(c.versus, None, "{} column {}", t.key, i);
+                    continue;
+                }
+                let r = &t.cells[reference];
+                let expected = if i == reference {
+                    Versus::Reference
+                } else if c.unknown || r.unknown {
+                    Versus::CannotTell
+                } else if c.sv != r.sv {
+                    Versus::Differs
+                } else {
+                    Versus::Same
+                };
+                prop_assert_eq!(c.versus, Some(expected), "{} column {}", t.key, i);
+                prop_assert_eq!(c.differs_from_reference(), !c.unknown && !r.unknown && i != reference && c.sv != r.sv);
+            }
+            if reference < rows.len() {
+                prop_assert!(!t.cells[reference].differs_from_reference(), "the reference is never marked");
+            }
+        }
+    }
+}

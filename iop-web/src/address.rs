@@ -14,6 +14,10 @@ const CALENDAR: &str = "kalender";
 const SHARE: &str = "dela";
 const READ: &str = "las-text";
 const MAP: &str = "karta";
+/// The simulated termination of one agreement.
+const TERMINATION: &str = "havning";
+/// Beside the comparison's key: the agreement it marks differences against.
+const REFERENCE: &str = "mot";
 
 /// The view an address names, and for the comparison the agreements it names (none when it
 /// names none); an address this app does not know shows the list. `get` reads one (already decoded) query parameter.
@@ -27,6 +31,9 @@ pub fn view_of(get: impl Fn(&str) -> Option<String>) -> (View, Option<Vec<String
     }
     if let Some(id) = id(CALENDAR) {
         return (View::Calendar(id), None);
+    }
+    if let Some(id) = id(TERMINATION) {
+        return (View::Termination(id), None);
     }
     if let Some(ids) = get(COMPARE) {
         let picked = split_ids(&ids);
@@ -65,7 +72,23 @@ pub fn query_of(view: &View, picked: &[String]) -> String {
         View::Share => format!("?{SHARE}"),
         View::ReadText => format!("?{READ}"),
         View::Map => format!("?{MAP}"),
+        View::Termination(id) => format!("?{TERMINATION}={}", encode(id)),
     }
+}
+
+/// [`query_of`], with the agreement the comparison marks differences against (`&mot=`) when the
+/// view is the comparison.
+pub fn query_with_reference(view: &View, picked: &[String], reference: Option<&str>) -> String {
+    let query = query_of(view, picked);
+    match (view, reference) {
+        (View::Compare, Some(r)) if !r.is_empty() => format!("{query}&{REFERENCE}={}", encode(r)),
+        _ => query,
+    }
+}
+
+/// The agreement a comparison's address marks differences against, if it names one.
+pub fn reference_of(get: impl Fn(&str) -> Option<String>) -> Option<String> {
+    get(COMPARE).and(get(REFERENCE)).filter(|r| !r.is_empty())
 }
 
 /// The ids of a comparison's address, parted at commas that are not escaped (`\,`).
@@ -148,6 +171,7 @@ mod tests {
             View::Share,
             View::ReadText,
             View::Map,
+            View::Termination("kalmar-2025-2027".into()),
         ] {
             assert_eq!(read(&query_of(&view, &picked)).0, view, "{view:?}");
         }
@@ -155,6 +179,28 @@ mod tests {
             read(&query_of(&View::Compare, &picked)),
             (View::Compare, Some(picked))
         );
+    }
+
+    #[test]
+    fn the_comparison_keeps_its_reference_in_the_address() {
+        let picked = vec!["a".to_string(), "b, c".to_string()];
+        let q = query_with_reference(&View::Compare, &picked, Some("b, c"));
+        assert_eq!(q, "?jamfor=a,b%5C%2C%20c&mot=b%2C%20c");
+        assert_eq!(read(&q), (View::Compare, Some(picked.clone())));
+        let pairs = [("jamfor", "a"), ("mot", "b, c")];
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(x, _)| *x == k)
+                .map(|(_, v)| v.to_string())
+        };
+        assert_eq!(reference_of(get), Some("b, c".into()));
+        // Only the comparison carries it.
+        assert_eq!(
+            query_with_reference(&View::Map, &picked, Some("a")),
+            "?karta"
+        );
+        assert_eq!(query_with_reference(&View::Compare, &[], None), "?jamfor=");
     }
 
     #[test]

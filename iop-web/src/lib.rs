@@ -82,7 +82,12 @@ fn Shell() -> impl IntoView {
     Effect::new(move |_| {
         if matches!(
             state.view.get(),
-            View::Browse | View::Detail(_) | View::Compare | View::Calendar(_) | View::Map
+            View::Browse
+                | View::Detail(_)
+                | View::Compare
+                | View::Calendar(_)
+                | View::Map
+                | View::Termination(_)
         ) {
             state.ensure_catalogue();
         }
@@ -146,6 +151,7 @@ fn Shell() -> impl IntoView {
                 View::Share => views::share::Share().into_any(),
                 View::ReadText => views::readtext::ReadText().into_any(),
                 View::Map => views::map::Map().into_any(),
+                View::Termination(id) => view! { <views::termination::TerminationPage id=id /> }.into_any(),
             }}
         </main>
         <p class="sr-only" role="status" aria-live="polite">{move || state.status.get()}</p>
@@ -195,7 +201,11 @@ fn routes(state: AppState) {
         );
     });
     let url = use_url();
-    let follow = move |(view, picked): (View, Option<Vec<String>>)| {
+    let follow = move |(view, picked): (View, Option<Vec<String>>), reference: Option<String>| {
+        // An address that names no reference keeps the one chosen (like the picks).
+        if reference.is_some() && state.reference.with_untracked(|r| *r != reference) {
+            state.reference.set(reference);
+        }
         if let Some(picked) = picked {
             if state.selected.with_untracked(|s| *s != picked) {
                 state.selected.set(picked);
@@ -206,10 +216,20 @@ fn routes(state: AppState) {
         }
     };
     // The first view is the address's, before anything is drawn; then each change of address.
-    follow(url.with_untracked(|u| address::view_of(|key| u.search_params().get(key))));
-    Effect::new(move |_| follow(url.with(|u| address::view_of(|key| u.search_params().get(key)))));
-    // The comparison's address names what is compared, also as the picks change.
+    let read = |u: &leptos_router::location::Url| {
+        let get = |key: &str| u.search_params().get(key);
+        (address::view_of(get), address::reference_of(get))
+    };
+    let (first, reference) = url.with_untracked(read);
+    follow(first, reference);
     Effect::new(move |_| {
+        let (view, reference) = url.with(read);
+        follow(view, reference)
+    });
+    // The comparison's address names what is compared and what it is compared against, also as
+    // the picks or the reference change.
+    Effect::new(move |_| {
+        state.reference.track();
         let picked = state.selected.get();
         if state.view.get() == View::Compare {
             state.go_replace(View::Compare, &picked);
@@ -220,7 +240,7 @@ fn routes(state: AppState) {
         let view = state.view.get();
         let l = state.lang.get();
         let name = match &view {
-            View::Detail(id) | View::WhatIf(id) | View::Calendar(id) => {
+            View::Detail(id) | View::WhatIf(id) | View::Calendar(id) | View::Termination(id) => {
                 untrack(|| state.agreement(id)).map(|a| format::name(&a.name, l))
             }
             _ => None,

@@ -30,6 +30,8 @@ pub enum View {
     ReadText,
     /// The map of Sweden's kommuner.
     Map,
+    /// A simulated termination for breach of one agreement.
+    Termination(String),
 }
 
 /// The catalogue of real agreements (`katalog.json`, beside the page): fetched when first
@@ -102,6 +104,9 @@ pub struct AppState {
     pub written_text: StoredValue<String>,
     /// Ids picked for comparison.
     pub selected: RwSignal<Vec<String>>,
+    /// The agreement the comparison marks differences against ("Jämför mot"); `None`, or an id
+    /// not compared, means the first picked. Kept in the comparison's address (`&mot=`).
+    pub reference: RwSignal<Option<String>>,
     /// The view shown.
     pub view: RwSignal<View>,
     /// The catalogue of real agreements, once fetched.
@@ -150,6 +155,7 @@ pub fn view_title(view: &View, l: Lang) -> &'static str {
         View::Share => l.t("Spara och dela", "Keep and share"),
         View::ReadText => l.t("Läs in text", "Read a text"),
         View::Map => l.t("Karta", "Map"),
+        View::Termination(_) => l.t("Simulera hävning", "Simulate termination"),
     }
 }
 
@@ -282,6 +288,7 @@ impl AppState {
             written_text: StoredValue::new(store::load_text().unwrap_or_default()),
             own,
             selected: RwSignal::new(prefs.selected),
+            reference: RwSignal::new(None),
             view: RwSignal::new(View::Browse),
             catalogue,
             filter: RwSignal::new(Default::default()),
@@ -478,7 +485,11 @@ impl AppState {
     }
 
     fn navigate(self, view: &View, picked: &[String], replace: bool) {
-        let query = crate::address::query_of(view, picked);
+        let query = crate::address::query_with_reference(
+            view,
+            picked,
+            self.reference.get_untracked().as_deref(),
+        );
         match self.navigator.get_value() {
             Some(go) => go(&query, replace),
             // Before the router is set up (never in the app): the view alone changes.

@@ -16,7 +16,8 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 /** Starts `xtask serve --port 0` (of `dist/`, or `dir`) and resolves with its origin once it prints it. */
 export function startServer(dir) {
-  const bin = join(ROOT, 'target', 'debug', 'xtask');
+  // IOP_XTASK: a worktree built in its own target directory serves its own dist/.
+  const bin = process.env.IOP_XTASK || join(ROOT, 'target', 'debug', 'xtask');
   const proc = spawn(bin, ['serve', '--port', '0', ...(dir ? ['--dir', dir] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';

@@ -42,7 +42,7 @@ test('keyboard alone: filter, pick, compare, copy and edit, simulate, calendar, 
   // Simulate a termination from the organisation's side.
   await tabTo(page, '#t-notice', 600);
   await page.keyboard.type('2026-05-04');
-  await tabTo(page, 'input[name="t-from"]:checked');
+  await tabTo(page, 'input[name="t-breach"]:checked');
   await press(page, 'ArrowDown');
   assert.equal(await page.textContent('dd[data-figure="repayment"]'), '0 kr – 0 kr');
   // The calendar of the agreement.

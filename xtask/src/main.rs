@@ -85,6 +85,12 @@ fn build_date() -> Result<String, String> {
     Ok(at.format("%Y-%m-%d").to_string())
 }
 
+/// Cargo's target directory: `CARGO_TARGET_DIR` when set (a worktree building apart from a
+/// shared one), else the workspace's `target/`.
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -126,7 +132,7 @@ fn build(out: &Path) -> Result<(), String> {
     )?;
 
     // Bindings and the optimised modules go to a stage first; the site is assembled from it.
-    let stage = root.join("target/iop-stage");
+    let stage = target_dir(&root).join("iop-stage");
     for dir in [&stage, &out.to_path_buf()] {
         if dir.exists() {
             fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
@@ -137,8 +143,8 @@ fn build(out: &Path) -> Result<(), String> {
         ("iop_web.wasm", "iop_web"),
         ("iop_files_web.wasm", "iop_files"),
     ] {
-        let wasm = root
-            .join("target/wasm32-unknown-unknown/release")
+        let wasm = target_dir(&root)
+            .join("wasm32-unknown-unknown/release")
             .join(crate_wasm);
         bind_and_optimise(&root, &stage, &wasm, name)?;
     }
@@ -168,7 +174,7 @@ fn bind_and_optimise(root: &Path, stage: &Path, wasm: &Path, name: &str) -> Resu
 
     // XTASK_KEEP_NAMES=1 keeps the function names so `twiggy` can attribute the optimised bytes.
     let keep_names = env::var_os("XTASK_KEEP_NAMES").is_some_and(|v| v == "1");
-    let kept_dir = root.join("target/iop-optimised");
+    let kept_dir = target_dir(&root).join("iop-optimised");
     fs::create_dir_all(&kept_dir).map_err(|e| format!("{}: {e}", kept_dir.display()))?;
     let module = stage.join(format!("{name}_bg.wasm"));
     let input = fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
@@ -230,7 +236,7 @@ fn bind_and_optimise(root: &Path, stage: &Path, wasm: &Path, name: &str) -> Resu
 /// a new version (a new date is a new `index.html`, so a new service worker) without compiling.
 fn assemble_site(out: &Path) -> Result<(), String> {
     let root = root();
-    let stage = root.join("target/iop-stage");
+    let stage = target_dir(&root).join("iop-stage");
     if !stage.join(assemble::MODULE).exists() {
         return Err(format!(
             "{} holds no build: run `xtask build` first",

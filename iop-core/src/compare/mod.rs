@@ -1,9 +1,11 @@
 //! Comparison: agreements side by side on normalised figures, unknowns kept as unknowns.
 //!
 //! One [`ComparisonRow`] per agreement: kronor per year, per inhabitant per year, total for the
-//! running period, term length, renewal, cure and notice periods, meetings per year, services
-//! and exclusions. Every money figure is a [`Figure`] that can explain itself. The side-by-side
-//! table (one row per term, differences marked, sortable) is in [`table`].
+//! running period, term length, renewal, cure and notice periods, repayment after a breach by
+//! each side, meetings per year, reporting duties, payment timing, services and exclusions.
+//! Every money figure is a [`Figure`] that can explain itself. The side-by-side table (one row
+//! per term, differences marked, sortable) is in [`table`]; the cells of the terms beyond money
+//! and time in `terms`; differences against one chosen agreement in `against`.
 
 use crate::agreement::Agreement;
 use crate::amounts::{annual_amount, total_for_period_on};
@@ -17,10 +19,13 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+mod against;
 mod find;
 mod map;
 mod table;
+mod terms;
 
+pub use against::{mark_against, side_by_side_against, Versus, IDENTITY_TERMS};
 pub use find::{
     nearest, similar_range, similar_size, sort, Filter, OrganisationKind, Running, SortBy,
     Suggestion,
@@ -81,6 +86,14 @@ pub struct ComparisonRow {
     pub notice: Known<Option<Duration>>,
     /// Follow-up meetings per year.
     pub meetings_per_year: Known<u32>,
+    /// The yearly documents to hand in: what, by whom, to whom, when (none: the source states
+    /// none).
+    pub reporting: Vec<crate::obligations::DocumentDuty>,
+    /// When the money is paid, against which invoice and documents.
+    pub payments: crate::funding::PaymentSchedule,
+    /// The breach clause, with what the organisation repays when either side breaks the
+    /// agreement.
+    pub for_breach: Known<Option<crate::termination::TerminationForBreach>>,
     /// Each payer with its share and yearly part.
     pub payers: Vec<(String, String, Known<Sek>)>,
     /// All services, by area.
@@ -204,6 +217,9 @@ pub fn row_with(agreement: &Agreement, at: NaiveDate, lead: Duration) -> Compari
             .meetings
             .as_ref()
             .map_or(Known::Unknown, |m| m.per_year),
+        reporting: agreement.obligations.documents.clone(),
+        payments: agreement.funding.payments.clone(),
+        for_breach: agreement.termination.for_breach,
         services: agreement
             .scope
             .service_areas

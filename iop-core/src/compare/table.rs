@@ -1,10 +1,12 @@
 //! The comparison as one row per term with the agreements side by side: cells in Swedish and
-//! English, differences marked, unknowns kept, and the order when sorted by a term.
+//! English, differences marked, unknowns kept, and the order when sorted by a term. The marks
+//! against one chosen agreement are in `super::against`.
 
-use super::ComparisonRow;
+use super::{terms, ComparisonRow};
 use crate::explain::{Explanation, Figure};
 use crate::known::Known;
 use crate::money::{format_decimal_sv, Overflow, Sek};
+use crate::parties::Side;
 use crate::term::Renewal;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -23,6 +25,19 @@ pub struct Cell {
     pub unknown: bool,
     /// The explanation of a computed figure, in Swedish and English.
     pub explanation: Option<Explanation>,
+    /// How it stands against the chosen reference agreement's cell in its row; `None` when no
+    /// reference is chosen ([`side_by_side`]) or the row is not a term
+    /// ([`super::IDENTITY_TERMS`]). Set by [`super::side_by_side_against`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versus: Option<super::Versus>,
+}
+
+impl Cell {
+    /// Whether its known value differs from the reference agreement's known value (the cells
+    /// marked "≠").
+    pub fn differs_from_reference(&self) -> bool {
+        self.versus == Some(super::Versus::Differs)
+    }
 }
 
 /// One term, side by side across agreements.
@@ -36,27 +51,38 @@ pub struct TermRow {
     pub label_en: &'static str,
     /// One cell per agreement, in the order given.
     pub cells: Vec<Cell>,
-    /// Whether the known values differ between agreements.
+    /// Whether the known values differ between agreements (any two of them; see
+    /// [`TermRow::differs_from_reference`] for differences against one chosen agreement).
     pub differs: bool,
 }
 
-fn unknown_cell() -> Cell {
+impl TermRow {
+    /// Whether any cell differs from the reference agreement's (see
+    /// [`super::side_by_side_against`]); false when no reference is chosen.
+    pub fn differs_from_reference(&self) -> bool {
+        self.cells.iter().any(Cell::differs_from_reference)
+    }
+}
+
+pub(super) fn unknown_cell() -> Cell {
     Cell {
         sv: "okänt".into(),
         en: "unknown".into(),
         sort: None,
         unknown: true,
         explanation: None,
+        versus: None,
     }
 }
 
-fn text_cell(sv: String, en: String) -> Cell {
+pub(super) fn text_cell(sv: String, en: String) -> Cell {
     Cell {
         sv,
         en,
         sort: None,
         unknown: false,
         explanation: None,
+        versus: None,
     }
 }
 
@@ -79,6 +105,7 @@ fn money_cell(f: &Figure<Sek>) -> Cell {
             sort: Some(v.value()),
             unknown: false,
             explanation: Some(f.explanation.clone()),
+            versus: None,
         },
         Known::Unknown => Cell {
             explanation: Some(f.explanation.clone()),
@@ -95,6 +122,7 @@ fn number_cell(v: Known<u32>, unit_sv: &str, unit_en: &str) -> Cell {
             sort: Some(Decimal::from(n)),
             unknown: false,
             explanation: None,
+            versus: None,
         },
         Known::Unknown => unknown_cell(),
     }
@@ -112,7 +140,10 @@ fn date_cell(v: Known<Option<NaiveDate>>) -> Cell {
 }
 
 /// The comparison as one row per term with the agreements side by side, differences marked and
-/// unknowns kept, ready to render or sort.
+/// unknowns kept, ready to render or sort. Beyond money and time it has the terms a nämnd
+/// decides on: repayment after a breach by each side (`repay_organisation_breach`,
+/// `repay_public_breach`), reporting duties (`reporting_what`, `reporting_to`,
+/// `reporting_when`) and payment timing (`payment`), each `okänt` where the source says nothing.
 ///
 /// ```
 /// use iop_core::compare::{compare, side_by_side};
@@ -181,6 +212,7 @@ pub fn side_by_side(rows: &[ComparisonRow]) -> Vec<TermRow> {
                         sort: Some(v),
                         unknown: false,
                         explanation: Some(r.per_inhabitant.explanation.clone()),
+                        versus: None,
                     }
                 }
                 Known::Unknown => Cell {
@@ -285,11 +317,51 @@ pub fn side_by_side(rows: &[ComparisonRow]) -> Vec<TermRow> {
             .collect(),
     );
     push(
+        "repay_organisation_breach",
+        "Återbetalning om organisationen bryter avtalet",
+        "Repayment if the organisation breaks the agreement",
+        rows.iter()
+            .map(|r| terms::repayment(r.for_breach, Side::Organisation))
+            .collect(),
+    );
+    push(
+        "repay_public_breach",
+        "Återbetalning om kommunen bryter avtalet",
+        "Repayment if the kommun breaks the agreement",
+        rows.iter()
+            .map(|r| terms::repayment(r.for_breach, Side::Public))
+            .collect(),
+    );
+    push(
         "meetings",
         "Uppföljningsmöten per år",
         "Follow-up meetings per year",
         rows.iter()
             .map(|r| number_cell(r.meetings_per_year, "", ""))
+            .collect(),
+    );
+    push(
+        "reporting_what",
+        "Rapporter att lämna",
+        "Reports to hand in",
+        rows.iter()
+            .map(|r| terms::reporting_what(&r.reporting))
+            .collect(),
+    );
+    push(
+        "reporting_to",
+        "Rapporteras till",
+        "Reported to",
+        rows.iter()
+            .map(|r| terms::reporting_to(&r.reporting, &r.payments))
+            .collect(),
+    );
+    push(
+        "reporting_when",
+        "Rapporteras senast",
+        "Reported by",
+        rows.iter()
+            .map(|r| terms::reporting_when(&r.reporting, &r.payments))
             .collect(),
     );
     push(
@@ -307,6 +379,12 @@ pub fn side_by_side(rows: &[ComparisonRow]) -> Vec<TermRow> {
                 text_cell(t.clone(), t)
             })
             .collect(),
+    );
+    push(
+        "payment",
+        "Utbetalning",
+        "Payment",
+        rows.iter().map(|r| terms::payment(&r.payments)).collect(),
     );
     push(
         "services",

@@ -1,5 +1,7 @@
-//! Compare: the picked agreements side by side, differences highlighted, unknowns marked,
-//! sortable, with charts. Prints as a clean table with its date and sources.
+//! Compare: the picked agreements side by side, "≠" beside each value that differs from the
+//! agreement chosen under "Jämför mot" (the first picked unless chosen), unknowns marked,
+//! sortable, with charts, a what-if in percent (`percent`) and a way to each agreement's
+//! simulated termination. Prints as a clean table with its title, date, agreements and sources.
 //!
 //! A few agreements read best as one column each (terms down the side). A national comparison
 //! turns the table: one row per agreement, and only the rows in view (plus a margin) are in the
@@ -8,8 +10,11 @@
 use crate::i18n::Lang;
 use crate::state::{AppState, View};
 use crate::views::charts::{MoneyChart, PerInhabitantChart};
+use crate::views::percent::{PercentControls, PercentWhatIf};
 use iop_core::amounts::calendar_year_amounts;
-use iop_core::compare::{order_by, side_by_side, ComparisonRow, TermRow};
+use iop_core::compare::{
+    order_by, row, side_by_side, side_by_side_against, ComparisonRow, TermRow,
+};
 use iop_core::Agreement;
 use leptos::html;
 use leptos::prelude::*;
@@ -32,12 +37,39 @@ struct Sorting {
     descending: RwSignal<bool>,
 }
 
-/// What the comparison shows, computed once per change of the picks or the date.
+/// What the comparison shows, computed once per change of the picks, the date, the reference
+/// or the what-if.
 #[derive(Clone, PartialEq)]
 struct Computed {
     agreements: Vec<Agreement>,
     rows: Vec<ComparisonRow>,
     table: Vec<TermRow>,
+    /// The column compared against (marks "≠" are against it).
+    reference: Option<usize>,
+    /// The what-if column, when the percent field holds a change: always the last.
+    whatif: Option<usize>,
+}
+
+impl Computed {
+    /// The reference's name, for "skiljer sig från …".
+    fn reference_name(&self, l: Lang) -> String {
+        self.reference
+            .and_then(|r| self.rows.get(r))
+            .map(|r| crate::format::name(&r.name, l))
+            .unwrap_or_default()
+    }
+}
+
+/// The column compared against: the chosen agreement when it is compared, else the first picked.
+fn reference_index(
+    rows: &[ComparisonRow],
+    chosen: Option<&str>,
+    picked: &[String],
+) -> Option<usize> {
+    chosen
+        .into_iter()
+        .chain(picked.iter().map(String::as_str))
+        .find_map(|id| rows.iter().position(|r| r.id == id))
 }
 
 #[component]
@@ -46,22 +78,84 @@ pub fn Compare() -> impl IntoView {
     let lang = state.lang;
     let sort_key = RwSignal::new(String::new());
     let descending = RwSignal::new(true);
+    let percent = PercentWhatIf::new();
     let computed = Memo::new(move |_| {
-        let sel: std::collections::HashSet<String> = state.selected.get().into_iter().collect();
-        let agreements: Vec<Agreement> =
+        let picked = state.selected.get();
+        let sel: std::collections::HashSet<&String> = picked.iter().collect();
+        let mut agreements: Vec<Agreement> =
             state.with_agreements(|all| all.filter(|a| sel.contains(&a.id)).cloned().collect());
-        let rows: Vec<ComparisonRow> = state.rows.with(|rows| {
+        let mut rows: Vec<ComparisonRow> = state.rows.with(|rows| {
             rows.iter()
                 .filter(|r| sel.contains(&r.id))
                 .cloned()
                 .collect()
         });
-        let table = side_by_side(&rows);
+        let reference = reference_index(&rows, state.reference.get().as_deref(), &picked);
+        let reference_id = reference.and_then(|r| rows.get(r)).map(|r| r.id.clone());
+        // The what-if is computed here and shown; it is stored nowhere.
+        let whatif = (rows.len() >= 2)
+            .then(|| percent.variant(&agreements, reference_id.as_deref()))
+            .flatten()
+            .map(|v| {
+                rows.push(row(&v, state.at.get()));
+                agreements.push(v);
+                rows.len() - 1
+            });
+        let table = match reference {
+            Some(r) => side_by_side_against(&rows, r),
+            None => side_by_side(&rows),
+        };
         Computed {
             agreements,
             rows,
             table,
+            reference,
+            whatif,
         }
+    });
+    // The picked agreements (id, name), without the what-if: the page is redrawn only when they
+    // change, so typing in the percent field keeps its focus.
+    let picked = Memo::new(move |_| {
+        computed.with(|c| {
+            c.rows
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != c.whatif)
+                .map(|(_, r)| (r.id.clone(), r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let reference_id = Signal::derive(move || {
+        computed.with(|c| {
+            c.reference
+                .and_then(|r| c.rows.get(r))
+                .map(|r| r.id.clone())
+        })
+    });
+    let summary = Signal::derive(move || {
+        let l = lang.get();
+        computed.with(|c| {
+            let w = c.whatif?;
+            let r = c.rows.get(w)?;
+            let cell = |key: &str| {
+                c.table
+                    .iter()
+                    .find(|t| t.key == key)
+                    .and_then(|t| t.cells.get(w))
+                    .map(|x| l.pick(x.sv.clone(), x.en.clone()))
+                    .unwrap_or_default()
+            };
+            Some(l.pick(
+                format!(
+                    "{}: {} per år, {} per invånare och år, {} för perioden. Visas som tänkt kolumn; inget avtal har skapats.",
+                    r.name, cell("annual"), cell("per_inhabitant"), cell("total")
+                ),
+                format!(
+                    "{}: {} a year, {} per inhabitant a year, {} for the period. Shown as a what-if column; no agreement has been made.",
+                    r.name, cell("annual"), cell("per_inhabitant"), cell("total")
+                ),
+            ))
+        })
     });
     let order = Memo::new(move |_| {
         let key = sort_key.get();
@@ -84,7 +178,8 @@ pub fn Compare() -> impl IntoView {
 
     move || {
         let l = lang.get();
-        let n = computed.with(|c| c.rows.len());
+        let choices = picked.get();
+        let n = choices.len();
         if n < 2 {
             return view! {
                 <h2>{l.t("Jämför", "Compare")}</h2>
@@ -97,13 +192,14 @@ pub fn Compare() -> impl IntoView {
         // Sorting redraws the table body and the charts, not this whole view: a turned table
         // keeps its scroll position and the select keeps focus.
         let key = sort_key.get_untracked();
-        let sortable: Vec<(&'static str, &'static str, &'static str)> = computed.with(|c| {
-            c.table
-                .iter()
-                .filter(|t| t.cells.iter().any(|cell| cell.sort.is_some()))
-                .map(|t| (t.key, t.label_sv, t.label_en))
-                .collect()
-        });
+        let sortable: Vec<(&'static str, &'static str, &'static str)> =
+            computed.with_untracked(|c| {
+                c.table
+                    .iter()
+                    .filter(|t| t.cells.iter().any(|cell| cell.sort.is_some()))
+                    .map(|t| (t.key, t.label_sv, t.label_en))
+                    .collect()
+            });
         let charts = move || {
             computed.with(|c| {
                 order.with(|order| charts(c, &order[..order.len().min(CHART_MAX)], at, l))
@@ -117,7 +213,10 @@ pub fn Compare() -> impl IntoView {
                 key: sort_key,
                 descending,
             };
-            rows_table(state, computed, order, sorting, printing, l, n)
+            // Redrawn when the what-if row comes or goes (one row more or less).
+            let total = Memo::new(move |_| computed.with(|c| c.rows.len()));
+            (move || rows_table(state, computed, order, sorting, printing, l, total.get()))
+                .into_any()
         };
         let sources = move || {
             let wanted = n <= WIDE || printing.get();
@@ -126,6 +225,7 @@ pub fn Compare() -> impl IntoView {
                     order.with(|order| {
                         order
                             .iter()
+                            .filter(|&&i| Some(i) != c.whatif)
                             .flat_map(|&i| {
                                 let a = &c.agreements[i];
                                 a.sources
@@ -143,7 +243,10 @@ pub fn Compare() -> impl IntoView {
                 }
             })
         };
+        let reference_choices = choices.clone();
+        let reference_now = untrack(move || reference_id.get());
         view! {
+            {print_head(computed, l)}
             <h2 id="compare-heading">{l.t("Jämförelse", "Comparison")}</h2>
             <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd {} (SCB). {n} avtal.", iop_core::POPULATION_DATE), format!("On {at}. Population {} (SCB). {n} agreements.", iop_core::POPULATION_DATE))}</p>
             <div class="sort no-print">
@@ -156,6 +259,17 @@ pub fn Compare() -> impl IntoView {
                     {move || if descending.get() { lang.get().t("Störst först", "Largest first") } else { lang.get().t("Minst först", "Smallest first") }}
                 </button>
             </div>
+            <div class="sort no-print">
+                <label for="reference">{l.t("Jämför mot", "Compare against")}</label>
+                <select id="reference" aria-describedby="reference-hint" on:change=move |ev| state.reference.set(Some(event_target_value(&ev)))>
+                    {reference_choices.into_iter().map(|(id, name)| {
+                        let selected = reference_now.as_deref() == Some(id.as_str());
+                        view! { <option value=id selected=selected>{crate::format::name(&name, l)}</option> }
+                    }).collect_view()}
+                </select>
+                <span class="hint" id="reference-hint">{l.t("≠ visas vid värden som skiljer sig från det avtalet.", "≠ is shown by values that differ from that agreement.")}</span>
+            </div>
+            <PercentControls whatif=percent choices=choices reference=reference_id summary=summary />
             {table}
             {charts}
             {sources}
@@ -169,9 +283,54 @@ pub fn Compare() -> impl IntoView {
     }
 }
 
+/// The printed title: "Jämförelse av IOP-avtal, <datum>", the agreements compared (with the one
+/// compared against) and what "≠" means. Shown on paper only.
+fn print_head(computed: Memo<Computed>, l: Lang) -> impl IntoView {
+    let today = crate::state::today();
+    move || {
+        computed.with(|c| {
+            let reference = c.reference_name(l);
+            let names: Vec<String> = c
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let name = crate::format::name(&r.name, l);
+                    let what = format!("{name} ({}, {})", r.municipality, r.organisation);
+                    if Some(i) == c.reference {
+                        l.pick(format!("{what} – jämförs mot"), format!("{what} – compared against"))
+                    } else if Some(i) == c.whatif {
+                        l.pick(format!("{name} – tänkt ändring, inte sparad"), format!("{name} – what-if, not kept"))
+                    } else {
+                        what
+                    }
+                })
+                .collect();
+            view! {
+                <div class="print-only print-head">
+                    <p class="print-title">{l.pick(format!("Jämförelse av IOP-avtal, {today}"), format!("Comparison of IOP agreements, {today}"))}</p>
+                    <p>{l.t("Jämförda avtal:", "Agreements compared:")}</p>
+                    <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <p>{l.pick(format!("≠ = skiljer sig från {reference}. Källorna står efter tabellen."), format!("≠ = differs from {reference}. The sources follow the table."))}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// "≠" with its words for a screen reader, beside a value that differs from the reference.
+fn differs_mark(reference: &str, l: Lang) -> impl IntoView {
+    let label = l.pick(
+        format!("skiljer sig från {reference}"),
+        format!("differs from {reference}"),
+    );
+    view! { <span class="ne" role="img" aria-label=label.clone() title=label>"≠"</span>" " }
+}
+
 /// One column per agreement, one row per term, each figure with its explanation.
 fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> AnyView {
     let rows = &c.rows;
+    let reference = c.reference_name(l);
     view! {
         {rows.iter().any(|r| r.draft).then(|| view! {
             <p class="draft-note">{l.t(
@@ -181,19 +340,28 @@ fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> Any
         })}
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="compare-heading">
             <table class="compare" aria-labelledby="compare-heading">
-                <caption class="sr-only">{l.t("Villkor per avtal; markerade rader skiljer sig åt.", "Terms per agreement; marked rows differ.")}</caption>
+                <caption class="sr-only">{l.pick(
+                    format!("Villkor per avtal; ≠ markerar värden som skiljer sig från {reference}."),
+                    format!("Terms per agreement; ≠ marks values that differ from {reference}."),
+                )}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{l.t("Villkor", "Term")}</th>
+                        <th scope="col" class="term">{l.t("Villkor", "Term")}</th>
                         {order.iter().map(|&i| {
                             let id = rows[i].id.clone();
+                            let data_id = id.clone();
                             let name = crate::format::name(&rows[i].name, l);
+                            let is_whatif = Some(i) == c.whatif;
                             view! {
-                                <th scope="col">
+                                <th scope="col" data-id=data_id class:reference=Some(i) == c.reference class:whatif=is_whatif>
                                     <bdi>{name.clone()}</bdi>
                                     {rows[i].draft.then(|| view! { <span class="badge draft">{l.t("Utkast", "Draft")}</span> })}
-                                    <button type="button" class="remove no-print" aria-label=l.pick(format!("Ta bort {name} ur jämförelsen"), format!("Remove {name} from the comparison"))
-                                        on:click=move |_| state.selected.update(|s| s.retain(|x| *x != id))>"×"</button>
+                                    {(Some(i) == c.reference).then(|| view! { <span class="badge reference">{l.t("Jämförs mot", "Compared against")}</span> })}
+                                    {is_whatif.then(|| view! { <span class="badge whatif">{l.t("Tänkt, inte sparad", "What-if, not kept")}</span> })}
+                                    {(!is_whatif).then(|| view! {
+                                        <button type="button" class="remove no-print" aria-label=l.pick(format!("Ta bort {name} ur jämförelsen"), format!("Remove {name} from the comparison"))
+                                            on:click=move |_| state.selected.update(|s| s.retain(|x| *x != id))>"×"</button>
+                                    })}
                                 </th>
                             }
                         }).collect_view()}
@@ -202,12 +370,14 @@ fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> Any
                 <tbody>
                     {c.table.iter().map(|t| {
                         view! {
-                            <tr class:differs=t.differs data-term=t.key>
-                                <th scope="row">{l.t(t.label_sv, t.label_en)}{t.differs.then(|| view! { <span class="sr-only">{l.t(" (skiljer sig)", " (differs)")}</span> })}</th>
+                            <tr class:differs=t.differs_from_reference() data-term=t.key>
+                                <th scope="row">{l.t(t.label_sv, t.label_en)}</th>
                                 {order.iter().map(|&i| {
                                     let cell = &t.cells[i];
+                                    let differs = cell.differs_from_reference();
                                     view! {
-                                        <td class:unknown=cell.unknown class:num=cell.sort.is_some()>
+                                        <td class:unknown=cell.unknown class:num=cell.sort.is_some() class:differs=differs class:reference=Some(i) == c.reference>
+                                            {differs.then(|| differs_mark(&reference, l))}
                                             {l.pick(cell.sv.clone(), cell.en.clone())}
                                             {cell.explanation.as_ref().map(|e| crate::views::detail::explain(e, l))}
                                         </td>
@@ -216,6 +386,17 @@ fn columns_table(state: AppState, c: &Computed, order: &[usize], l: Lang) -> Any
                             </tr>
                         }
                     }).collect_view()}
+                    <tr class="no-print" data-term="simulate">
+                        <th scope="row">{l.t("Hävning vid avtalsbrott", "Termination for breach")}</th>
+                        {order.iter().map(|&i| {
+                            let id = rows[i].id.clone();
+                            let name = crate::format::name(&rows[i].name, l);
+                            if Some(i) == c.whatif { view! { <td></td> }.into_any() } else { view! {
+                                <td><button type="button" class="simulate" aria-label=l.pick(format!("Simulera hävning: {name}"), format!("Simulate termination: {name}"))
+                                    on:click=move |_| state.go(View::Termination(id.clone()))>{l.t("Simulera hävning", "Simulate termination")}</button></td>
+                            }.into_any() }
+                        }).collect_view()}
+                    </tr>
                 </tbody>
             </table>
         </div>
@@ -270,12 +451,13 @@ fn rows_table(
             sync();
         }
     });
-    let terms: Vec<(&'static str, &'static str, &'static str, bool)> = computed.with(|c| {
-        c.table
-            .iter()
-            .map(|t| (t.key, t.label_sv, t.label_en, t.differs))
-            .collect()
-    });
+    let terms: Vec<(&'static str, &'static str, &'static str, bool)> =
+        computed.with_untracked(|c| {
+            c.table
+                .iter()
+                .map(|t| (t.key, t.label_sv, t.label_en, t.differs_from_reference()))
+                .collect()
+        });
     let columns = terms.len() + 1;
     // Which rows are drawn: those in view and a margin, or all of them while printing.
     let range = Memo::new(move |_| {
@@ -314,12 +496,22 @@ fn rows_table(
         computed.with(|c| {
             let r = &c.rows[i];
             let id = r.id.clone();
+            let reference = c.reference_name(l);
+            let name = if Some(i) == c.whatif {
+                view! { <th scope="row"><bdi>{crate::format::name(&r.name, l)}</bdi><span class="badge whatif">{l.t("Tänkt, inte sparad", "What-if, not kept")}</span></th> }.into_any()
+            } else {
+                view! {
+                    <th scope="row"><button type="button" class="link" on:click=move |_| state.go(View::Detail(id.clone()))><bdi>{crate::format::name(&r.name, l)}</bdi></button>
+                    {(Some(i) == c.reference).then(|| view! { <span class="badge reference">{l.t("Jämförs mot", "Compared against")}</span> })}</th>
+                }.into_any()
+            };
             view! {
                 <tr aria-rowindex=move || place.with(|p| p.get(i).map_or(0, |x| x + 2)) data-id=r.id.clone()>
-                    <th scope="row"><button type="button" class="link" on:click=move |_| state.go(View::Detail(id.clone()))><bdi>{crate::format::name(&r.name, l)}</bdi></button></th>
+                    {name}
                     {c.table.iter().map(|t| {
                         let cell = &t.cells[i];
-                        view! { <td class:unknown=cell.unknown class:num=cell.sort.is_some()>{l.pick(cell.sv.clone(), cell.en.clone())}</td> }
+                        let differs = cell.differs_from_reference();
+                        view! { <td class:unknown=cell.unknown class:num=cell.sort.is_some() class:differs=differs>{differs.then(|| differs_mark(&reference, l))}{l.pick(cell.sv.clone(), cell.en.clone())}</td> }
                     }).collect_view()}
                 </tr>
             }
@@ -332,12 +524,12 @@ fn rows_table(
     };
     view! {
         <p class="note no-print">{l.pick(
-            format!("{n} avtal, ett per rad. Markerade kolumner skiljer sig åt. Öppna ett avtal för att se hur varje siffra räknas fram."),
-            format!("{n} agreements, one per row. Marked columns differ. Open an agreement to see how each figure is computed."),
+            format!("{n} avtal, ett per rad. ≠ markerar värden som skiljer sig från avtalet som jämförs mot. Öppna ett avtal för att se hur varje siffra räknas fram."),
+            format!("{n} agreements, one per row. ≠ marks values that differ from the agreement compared against. Open an agreement to see how each figure is computed."),
         )}</p>
         <div class="table-wrap tall" node_ref=wrap tabindex="0" role="region" aria-labelledby="compare-heading" on:scroll=move |_| sync()>
             <table class="compare national" aria-labelledby="compare-heading" aria-rowcount=n + 1>
-                <caption class="sr-only">{l.t("Ett avtal per rad; ≠ markerar villkor som skiljer sig åt.", "One agreement per row; ≠ marks terms that differ.")}</caption>
+                <caption class="sr-only">{l.t("Ett avtal per rad; ≠ markerar värden som skiljer sig från avtalet som jämförs mot.", "One agreement per row; ≠ marks values that differ from the agreement compared against.")}</caption>
                 <thead>
                     <tr aria-rowindex="1">
                         <th scope="col">{l.t("Avtal", "Agreement")}</th>

@@ -61,6 +61,7 @@ pub fn Detail(id: String) -> impl IntoView {
         let own = state.is_own(&a.id);
         let (id_copy, id_cal, id_edit, id_cmp) =
             (a.id.clone(), a.id.clone(), a.id.clone(), a.id.clone());
+        let id_sim = a.id.clone();
         let unk = l.unknown();
         let k = |v: Known<String>| v.into_option().unwrap_or_else(|| unk.to_string());
         view! {
@@ -77,6 +78,7 @@ pub fn Detail(id: String) -> impl IntoView {
                     }>{l.t("Kopiera och ändra", "Copy and edit")}</button>
                     {own.then(|| view! { <button type="button" on:click=move |_| state.go(View::WhatIf(id_edit.clone()))>{l.t("Ändra", "Edit")}</button> })}
                     <button type="button" on:click=move |_| state.go(View::Calendar(id_cal.clone()))>{l.t("Kalender", "Calendar")}</button>
+                    <button type="button" on:click=move |_| state.go(View::Termination(id_sim.clone()))>{l.t("Simulera hävning", "Simulate termination")}</button>
                     <button type="button" on:click=move |_| {
                         state.selected.update(|s| if !s.contains(&id_cmp) { s.push(id_cmp.clone()) });
                         state.go(View::Compare);

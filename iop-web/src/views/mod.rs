@@ -8,6 +8,8 @@ pub mod detail;
 pub mod editor;
 pub mod lead;
 pub mod map;
+pub mod percent;
 pub mod readtext;
 pub mod share;
+pub mod termination;
 pub mod whatif;

@@ -2,13 +2,10 @@
 //! you type, a simulated termination, and the terms applied to another municipality scaled by
 //! population.
 
-use crate::format;
 use crate::state::{AppState, View};
 use crate::views::editor::EditorForm;
-use iop_core::breach::terminate;
+use crate::views::termination::TerminationSimulation;
 use iop_core::compare::{compare, side_by_side};
-use iop_core::explain::Bilingual;
-use iop_core::parties::Side;
 use iop_core::{Agreement, Kommunkod};
 use leptos::prelude::*;
 
@@ -95,54 +92,6 @@ fn LiveComparison(id: String) -> impl IntoView {
                 </table>
             </div>
         }
-    }
-}
-
-#[component]
-fn TerminationSimulation(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let notice = RwSignal::new(String::new());
-    let from = RwSignal::new(Side::Public);
-    let id = StoredValue::new(id);
-    let outcome = move || {
-        let l = lang.get();
-        let text = notice.get();
-        if text.trim().is_empty() {
-            return None;
-        }
-        let Ok(date) = text.trim().parse::<chrono::NaiveDate>() else {
-            return Some(view! { <p class="field-error">{l.pick(format!("\"{text}\" är inte ett datum."), format!("\"{text}\" is not a date."))}</p> }.into_any());
-        };
-        let a = state.agreement(&id.get_value())?;
-        Some(match terminate(&a, date, from.get()) {
-            Ok(o) => view! {
-                <dl class="figures outcome">
-                    <div><dt>{l.t("Gäller tidigast", "Effective at the earliest")}</dt><dd data-figure="effective">{o.effective_date.map_or(l.t("– (perioden slutar först)", "– (the period ends first)").to_string(), |d| d.to_string())}</dd></div>
-                    <div><dt>{l.t("Utbetalt dessförinnan", "Paid before then")}</dt><dd data-figure="paid">{format::money(o.paid, l)}</dd></div>
-                    <div><dt>{l.t("Betalas inte ut", "Not to be paid")}</dt><dd data-figure="unpaid">{format::money(o.unpaid, l)}</dd></div>
-                    <div><dt>{l.t("Återbetalning", "Repayment")}</dt><dd data-figure="repayment">{format!("{} – {}", format::money(o.repayment_min, l), format::money(o.repayment_max, l))}</dd></div>
-                </dl>
-                <p>{l.pick(o.explanation.sv.clone(), o.explanation.en.clone())}</p>
-            }
-            .into_any(),
-            Err(e) => view! { <p class="field-error">{l.pick(e.sv(), e.en())}</p> }.into_any(),
-        })
-    };
-    view! {
-        <section aria-labelledby="term-sim">
-            <h3 id="term-sim">{move || lang.get().t("Simulera hävning", "Simulate termination")}</h3>
-            <div class="field">
-                <label for="t-notice">{move || lang.get().t("Skriftligt påpekande den (ÅÅÅÅ-MM-DD)", "Written notice on (YYYY-MM-DD)")}</label>
-                <input id="t-notice" type="text" inputmode="numeric" on:input=move |ev| notice.set(event_target_value(&ev)) />
-            </div>
-            <fieldset>
-                <legend>{move || lang.get().t("Påpekandet kommer från", "The notice comes from")}</legend>
-                <label><input type="radio" name="t-from" checked=true on:change=move |_| from.set(Side::Public) />{move || lang.get().t(" den offentliga parten", " the public party")}</label>
-                <label><input type="radio" name="t-from" on:change=move |_| from.set(Side::Organisation) />{move || lang.get().t(" organisationen", " the organisation")}</label>
-            </fieldset>
-            <div aria-live="polite">{outcome}</div>
-        </section>
     }
 }
 
