@@ -80,3 +80,19 @@ test('a shared link shows the agreements it holds and what adding each would do'
   await other.ctx.close();
   await ctx.close();
 });
+
+test('the comparison\'s "Beslut senast" follows the lead time set beside it', async () => {
+  const { page, problems, ctx } = await openApp(env.browser, env.server.origin);
+  await page.goto(env.server.origin + '/?jamfor=kalmar-2025-2027,vallentuna-2021');
+  const due = async () => (await page.textContent('tr:has(th:text-is("Beslut senast"))')).replace(/\s+/g, ' ');
+  await page.waitForSelector('tr:has(th:text-is("Beslut senast"))');
+  // Kalmar 2025–2027 ends 2027-12-31; Vallentuna's period running then ends 2027-06-30. Neither
+  // states a notice period: six months before, by default (the same day number, 30 June → 30 December).
+  assert.match(await due(), /Beslut senast\s*2027-06-30.*≠ 2026-12-30/);
+  await page.fill('#lead-months', '4');
+  await page.dispatchEvent('#lead-months', 'change');
+  await page.waitForFunction(() => document.body.textContent.includes('2027-08-31'));
+  assert.match(await due(), /Beslut senast\s*2027-08-31.*≠ 2027-02-28/);
+  clean(problems);
+  await ctx.close();
+});

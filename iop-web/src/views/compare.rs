@@ -270,6 +270,7 @@ pub fn Compare() -> impl IntoView {
                 <span class="hint" id="reference-hint">{l.t("≠ visas vid värden som skiljer sig från det avtalet.", "≠ is shown by values that differ from that agreement.")}</span>
             </div>
             <PercentControls whatif=percent choices=choices reference=reference_id summary=summary />
+            <crate::views::lead::LeadTime />
             {table}
             {charts}
             {sources}
