@@ -13,7 +13,7 @@ use crate::views::charts::{MoneyChart, PerInhabitantChart};
 use crate::views::percent::{PercentControls, PercentWhatIf};
 use iop_core::amounts::calendar_year_amounts;
 use iop_core::compare::{
-    order_by, row, side_by_side, side_by_side_against, ComparisonRow, TermRow,
+    order_by, row_with, side_by_side, side_by_side_against, ComparisonRow, TermRow,
 };
 use iop_core::Agreement;
 use leptos::html;
@@ -97,7 +97,7 @@ pub fn Compare() -> impl IntoView {
             .then(|| percent.variant(&agreements, reference_id.as_deref()))
             .flatten()
             .map(|v| {
-                rows.push(row(&v, state.at.get()));
+                rows.push(row_with(&v, state.at.get(), state.lead.get()));
                 agreements.push(v);
                 rows.len() - 1
             });
