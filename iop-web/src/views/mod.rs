@@ -7,6 +7,7 @@ pub mod compare;
 pub mod detail;
 pub mod editor;
 pub mod map;
+pub mod office;
 pub mod readtext;
 pub mod share;
 pub mod whatif;
