@@ -141,6 +141,13 @@ fn the_workbook_opens_in_libreoffice_with_the_compared_figures_and_a_sources_she
     ] {
         assert!(flat.contains(figure), "{figure} in\n{sheet}");
     }
+    // Vallentuna's agreement states no cure period: its row says so, never 0.
+    let vallentuna = sheet
+        .lines()
+        .find(|l| l.starts_with("Vallentuna 2021–"))
+        .unwrap();
+    assert!(vallentuna.contains(",okänt,"), "{vallentuna}");
+    assert!(!vallentuna.contains(",0,"), "{vallentuna}");
     // Per inhabitant with two decimals, in whatever decimal sign the locale shows.
     assert!(
         flat.contains("13.75 kr") || flat.contains("13,75 kr"),
