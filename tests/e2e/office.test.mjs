@@ -48,6 +48,9 @@ test('compare: Excel and Word of the compared agreements open in LibreOffice wit
   const asked = [];
   ctx.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await compared(page);
+  // The service worker is in charge, so what is fetched on demand is kept for offline use.
+  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'
+    && navigator.serviceWorker.controller), null, { timeout: 20000 });
   // The writers are not loaded before a file is asked for.
   assert.ok(!asked.some((p) => /iop_office|office\./.test(p)), asked.join(' '));
 
@@ -64,6 +67,8 @@ test('compare: Excel and Word of the compared agreements open in LibreOffice wit
   const sources = read(join(out, 'iop-jamforelse-Källor.csv'));
   assert.match(sources, /§10 Ekonomi/);
 
+  // Offline, the Word file is written all the same: the worker kept the writers' files.
+  await ctx.setOffline(true);
   const docx = await download(page, 'button:text-is("Word (.docx)")', 'iop-jamforelse.docx');
   await page.waitForSelector('.office-status:has-text("Klart: Word-filen är nedladdad.")');
   const text = read(join(convert(docx, 'txt:Text (encoded):UTF8'), 'iop-jamforelse.txt'));
@@ -71,6 +76,7 @@ test('compare: Excel and Word of the compared agreements open in LibreOffice wit
     assert.ok(text.includes(want), `${want} in\n${text}`);
   }
   assert.ok(!text.includes('Linköping'), 'Linköping was not compared');
+  await ctx.setOffline(false);
   clean(problems);
   await ctx.close();
 });
