@@ -45,6 +45,26 @@ ensure_chromium() {
   fi
 }
 
+# LibreOffice's Calc and Writer, headless, for the tests that open the Excel and Word exports:
+# Debian's -nogui packages (no desktop, a third of the download). `soffice` alone is not enough:
+# a Writer-only install converts no workbook, so Calc's library is looked for too.
+ensure_libreoffice() {
+  if command -v soffice >/dev/null && [ -e /usr/lib/libreoffice/program/libsclo.so ] \
+    && [ -e /usr/lib/libreoffice/program/libswlo.so ]; then
+    say "LibreOffice Calc and Writer: present ($(soffice --version 2>/dev/null | head -1))"
+    return
+  fi
+  if [ "$(id -u)" = 0 ]; then
+    say "LibreOffice Calc and Writer: installing Debian's libreoffice-calc-nogui and libreoffice-writer-nogui (apt-get)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
+  else
+    echo "LibreOffice is missing: run 'sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui' and try again." >&2
+    exit 1
+  fi
+}
+
 # Builds the release app into dist/ (cargo, then bindings and wasm-opt by the xtask tool).
 build_app() {
   say "Building the app in release mode into dist/"

@@ -5,6 +5,7 @@ source "$(dirname "$0")/setup.sh"
 ensure_wasm_target
 ensure_npm_tools
 ensure_chromium
+ensure_libreoffice
 
 say "cargo fmt --check"
 cargo fmt --all -- --check

@@ -222,6 +222,8 @@ enum TableCsv {
 enum DraftFormat {
     Md,
     Html,
+    /// Word; written to stdout, never to a terminal.
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -230,6 +232,10 @@ enum CompareFormat {
     Json,
     Csv,
     Html,
+    /// Excel; written to stdout, never to a terminal.
+    Xlsx,
+    /// Word; written to stdout, never to a terminal.
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -431,6 +437,14 @@ fn run(cli: Cli) -> Result<String, Failure> {
                 CompareFormat::Json => pretty(&export::comparison_json(&rows, at)),
                 CompareFormat::Csv => export::comparison_csv(&rows, at),
                 CompareFormat::Html => export::comparison_html(&s.agreements, at, lead),
+                CompareFormat::Xlsx => office(
+                    iop_office::comparison_xlsx(&s.agreements, &rows, at),
+                    "jamforelse.xlsx",
+                )?,
+                CompareFormat::Docx => office(
+                    iop_office::comparison_docx(&s.agreements, &rows, at),
+                    "jamforelse.docx",
+                )?,
             })
         }
         Command::Schedule {
@@ -534,6 +548,10 @@ fn run_more(command: Command) -> Result<String, Failure> {
             Ok(match format {
                 DraftFormat::Md => iop_core::draft::draft_markdown(a, at),
                 DraftFormat::Html => iop_core::draft::draft_html(a, at),
+                DraftFormat::Docx => office(
+                    iop_office::draft_docx(a, at),
+                    &format!("utkast-{}.docx", a.id),
+                )?,
             })
         }
         Command::StateAid {
@@ -642,6 +660,26 @@ fn run_more(command: Command) -> Result<String, Failure> {
             lang().pick("okänt kommando", "unknown command").into(),
         )),
     }
+}
+
+/// Writes an office file's bytes to stdout as they are (`main` prints only text), refusing a
+/// terminal, where they would be noise: the message suggests `> name` instead.
+fn office(made: Result<Vec<u8>, iop_office::Error>, name: &str) -> Result<String, Failure> {
+    use iop_core::explain::Bilingual;
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        let (sv, en) = (
+            format!("Filen skrivs inte till terminalen: lägg till `> {name}` för att spara den."),
+            format!("Not writing the file to a terminal: add `> {name}` to save it."),
+        );
+        return Err(misuse(
+            lang().text(&iop_core::Explanation::new(sv, en)).to_string(),
+        ));
+    }
+    let bytes = made.map_err(|e| invalid(lang().text(&e.text()).to_string()))?;
+    // A closed pipe ends the output, as for every command.
+    let _ = std::io::stdout().lock().write_all(&bytes);
+    Ok(String::new())
 }
 
 /// The text of an agreement's file, whatever its format; a file that gives none is a failure

@@ -4,8 +4,19 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file called `name` of type `mime`.
 pub fn offer(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    offer_parts(name, mime, &wasm_bindgen::JsValue::from_str(text))
+}
+
+/// Offers the bytes of `buffer` (an `ArrayBuffer`, such as a worker hands over) as a file.
+pub fn offer_bytes(name: &str, mime: &str, buffer: &js_sys::ArrayBuffer) -> Result<(), String> {
+    offer_parts(name, mime, buffer)
+}
+
+/// A file of one part: text or an `ArrayBuffer` (the Blob constructor takes either, whatever the
+/// binding's name says).
+fn offer_parts(name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
     let err = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;

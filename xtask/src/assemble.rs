@@ -20,6 +20,10 @@ pub const BINDINGS: &str = "iop_web.js";
 /// The file reader's module and bindings (iop-files-web), loaded by its worker on demand.
 pub const FILES_MODULE: &str = "iop_files_bg.wasm";
 pub const FILES_BINDINGS: &str = "iop_files.js";
+/// The Excel and Word writers' module and bindings (iop-office-web), loaded by their worker on
+/// demand.
+pub const OFFICE_MODULE: &str = "iop_office_bg.wasm";
+pub const OFFICE_BINDINGS: &str = "iop_office.js";
 
 /// Writes the site into `out` (which must be empty) from the bindings in `stage` and the
 /// page's sources under `root`, stamped with the build `date` (read by the page from
@@ -70,6 +74,19 @@ pub fn assemble(
     )?;
     site.on_demand
         .extend([files_module, files_bindings, files.clone()]);
+    // The Excel and Word writers, likewise fetched only when such a file is asked for.
+    let office_module = site.hashed(OFFICE_MODULE, read(&stage.join(OFFICE_MODULE))?)?;
+    let office_bindings = site.hashed(OFFICE_BINDINGS, read(&stage.join(OFFICE_BINDINGS))?)?;
+    let office = loader(
+        &mut site,
+        "office.js",
+        [
+            (OFFICE_BINDINGS, office_bindings.as_str()),
+            (OFFICE_MODULE, office_module.as_str()),
+        ],
+    )?;
+    site.on_demand
+        .extend([office_module, office_bindings, office.clone()]);
     let style = site.hashed("style.css", read(&assets.join("style.css"))?)?;
     let index = replace_all(
         &read_text(&root.join("index.html"))?,
@@ -81,6 +98,7 @@ pub fn assemble(
             ("src=\"start.js\"", &format!("src=\"{start}\"")),
             ("content=\"reader.js\"", &format!("content=\"{reader}\"")),
             ("content=\"files.js\"", &format!("content=\"{files}\"")),
+            ("content=\"office.js\"", &format!("content=\"{office}\"")),
             ("content=\"BUILD-DATE\"", &format!("content=\"{date}\"")),
         ],
     )?;

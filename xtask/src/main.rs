@@ -139,9 +139,26 @@ fn build(out: &Path) -> Result<(), String> {
         }
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
+    // The Excel and Word writers in a cargo run of their own: built with the others, cargo
+    // would unify their zip and flate2 features (a compressor, another inflate backend) into
+    // the file reader's module.
+    println!("xtask: cargo build -p iop-office-web --release --target wasm32-unknown-unknown");
+    run(
+        Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(&root)
+            .args([
+                "build",
+                "-p",
+                "iop-office-web",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+            ]),
+    )?;
     for (crate_wasm, name) in [
         ("iop_web.wasm", "iop_web"),
         ("iop_files_web.wasm", "iop_files"),
+        ("iop_office_web.wasm", "iop_office"),
     ] {
         let wasm = target_dir(&root)
             .join("wasm32-unknown-unknown/release")

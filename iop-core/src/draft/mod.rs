@@ -440,6 +440,34 @@ fn title(a: &Agreement) -> Vec<Inline> {
         .0
 }
 
+/// The draft as data, for a renderer of another format (a Word document): its title, the line
+/// that says where it comes from, and its numbered sections, figures as on `at`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The title, with gaps where a party is not named.
+    pub title: Vec<Inline>,
+    /// Where the draft comes from and what the marked gaps mean.
+    pub intro: String,
+    /// The sections in order; each is numbered from 1 where it is shown.
+    pub sections: Vec<Section>,
+}
+
+/// The draft of `a` as data (see [`Draft`]), the same sections and words as
+/// [`draft_markdown`].
+///
+/// ```
+/// let d = iop_core::draft::draft_document(&iop_core::presets::kalmar_2025_2027(), iop_core::presets::date(2025, 1, 1));
+/// assert_eq!(d.sections[9].title, "Ekonomi");
+/// assert!(d.intro.contains("2025-01-01"));
+/// ```
+pub fn draft_document(a: &Agreement, at: NaiveDate) -> Draft {
+    Draft {
+        title: title(a),
+        intro: format!("Utkast framtaget ur modellen {at}. Markerade luckor (ATT FYLLA I) ska fyllas i av författaren."),
+        sections: sections(a, at),
+    }
+}
+
 /// The draft as Markdown, figures as on `at` (the yearly amount of the agreement year then).
 ///
 /// ```
@@ -450,11 +478,8 @@ fn title(a: &Agreement) -> Vec<Inline> {
 /// assert!(l.contains("[ATT FYLLA I: belopp per år]"));
 /// ```
 pub fn draft_markdown(a: &Agreement, at: NaiveDate) -> String {
-    render::markdown(
-        &title(a),
-        &format!("Utkast framtaget ur modellen {at}. Markerade luckor (ATT FYLLA I) ska fyllas i av författaren."),
-        &sections(a, at),
-    )
+    let d = draft_document(a, at);
+    render::markdown(&d.title, &d.intro, &d.sections)
 }
 
 /// The draft as a standalone HTML page to print on A4, all text escaped, no script.

@@ -274,6 +274,7 @@ pub fn Compare() -> impl IntoView {
             {table}
             {charts}
             {sources}
+            <crate::views::office::ComparisonExports />
             <p class="no-print"><button type="button" on:click=move |_| {
                 printing.set(true);
                 // Print once the rows are drawn (the reactive update runs before the timeout).

@@ -84,6 +84,7 @@ pub fn Detail(id: String) -> impl IntoView {
                         state.go(View::Compare);
                     }>{l.t("Lägg till i jämförelsen", "Add to comparison")}</button>
                     <DraftButtons id=a.id.clone() />
+                    <crate::views::office::DraftExport id=a.id.clone() />
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{l.t("Skriv ut", "Print")}</button>
                 </p>
                 <p class="print-meta">{l.pick(format!("Per {at}. Folkmängd {POPULATION_DATE} (SCB)."), format!("On {at}. Population {POPULATION_DATE} (SCB)."))}</p>

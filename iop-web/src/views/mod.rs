@@ -8,6 +8,7 @@ pub mod detail;
 pub mod editor;
 pub mod lead;
 pub mod map;
+pub mod office;
 pub mod percent;
 pub mod readtext;
 pub mod share;

@@ -221,7 +221,7 @@ fn reader() -> Option<web_sys::Worker> {
 }
 
 /// A new module worker of the script named in the page's `<meta name="{meta}">`.
-fn worker_named(meta: &str) -> Option<web_sys::Worker> {
+pub(crate) fn worker_named(meta: &str) -> Option<web_sys::Worker> {
     let url = document()
         .query_selector(&format!("meta[name=\"{meta}\"]"))
         .ok()
