@@ -191,7 +191,7 @@ fn bind_and_optimise(root: &Path, stage: &Path, wasm: &Path, name: &str) -> Resu
 
     // XTASK_KEEP_NAMES=1 keeps the function names so `twiggy` can attribute the optimised bytes.
     let keep_names = env::var_os("XTASK_KEEP_NAMES").is_some_and(|v| v == "1");
-    let kept_dir = target_dir(&root).join("iop-optimised");
+    let kept_dir = target_dir(root).join("iop-optimised");
     fs::create_dir_all(&kept_dir).map_err(|e| format!("{}: {e}", kept_dir.display()))?;
     let module = stage.join(format!("{name}_bg.wasm"));
     let input = fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
