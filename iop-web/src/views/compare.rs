@@ -176,9 +176,15 @@ pub fn Compare() -> impl IntoView {
         after.remove();
     });
 
+    // The view is redrawn when the picks change, not when a picked agreement is renamed (in
+    // another tab): a turned table keeps its scroll position and redraws its rows in place.
+    let picked_ids = Memo::new(move |_| {
+        picked.with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
+    });
     move || {
         let l = lang.get();
-        let choices = picked.get();
+        picked_ids.track();
+        let choices = picked.get_untracked();
         let n = choices.len();
         if n < 2 {
             return view! {
@@ -484,17 +490,24 @@ fn rows_table(
         move |rows: usize| format!("{}px", (rows as f64 * row_px.get_value()).round() as i64);
     // Rows are keyed by agreement, so scrolling moves rows rather than rewriting them: the row
     // that has focus keeps it and stays the same agreement.
+    // Each change of the figures (another tab's edit, a new date) is a new generation: the rows
+    // in view are drawn anew with it, in place, so the region keeps its scroll position.
+    let generation = Memo::new(move |prev: Option<&u64>| {
+        computed.track();
+        prev.map_or(0, |p| p.wrapping_add(1))
+    });
     let drawn = move || {
         let (from, to) = range.get();
+        let g = generation.get();
         // A range left from before a change of the list is cut to it, never out of bounds.
         order.with(|order| {
             order
                 .get(from.min(order.len())..to.min(order.len()))
-                .map(<[_]>::to_vec)
+                .map(|is| is.iter().map(|&i| (i, g)).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
-    let row = move |i: usize| {
+    let row = move |(i, _generation): (usize, u64)| {
         computed.with(|c| {
             let r = &c.rows[i];
             let id = r.id.clone();
