@@ -355,11 +355,19 @@ impl AppState {
             return; // the unreadable data has no backup: nothing is written over it
         }
         let s = self.own.get_untracked();
-        if self.written.with_value(|w| *w == s) && self.save_error.get_untracked().is_none() {
+        // Nothing to do only when storage still holds what this tab wrote: another tab's write
+        // that crossed ours (and lacks our edit) is not taken for ours.
+        let stored_text = store::load_text();
+        let in_step = self
+            .written_text
+            .with_value(|w| stored_text.as_deref() == Some(w.as_str()));
+        if self.written.with_value(|w| *w == s)
+            && self.save_error.get_untracked().is_none()
+            && in_step
+        {
             return;
         }
         // Parse what is stored only when another tab has written since our last save.
-        let stored_text = store::load_text();
         let foreign = stored_text.is_some()
             && self
                 .written_text
@@ -460,10 +468,14 @@ impl AppState {
                 self.written.set_value(remote.clone());
                 self.written_text.set_value(text);
             }
-            self.base.set_value(remote);
+            self.base.set_value(remote.clone());
             if self.own.with_untracked(|o| *o != merged) {
                 self.own.set(merged);
                 self.merged_in.update(|n| *n += 1);
+            } else if merged != remote {
+                // We hold everything, but storage lost some of ours (a write crossed ours):
+                // nothing here changes to schedule a save, so write now.
+                self.save_now();
             }
         }
     }

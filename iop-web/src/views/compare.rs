@@ -178,9 +178,8 @@ pub fn Compare() -> impl IntoView {
 
     // The view is redrawn when the picks change, not when a picked agreement is renamed (in
     // another tab): a turned table keeps its scroll position and redraws its rows in place.
-    let picked_ids = Memo::new(move |_| {
-        picked.with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
-    });
+    let picked_ids =
+        Memo::new(move |_| picked.with(|p| p.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()));
     move || {
         let l = lang.get();
         picked_ids.track();
