@@ -51,6 +51,23 @@ struct Computed {
 }
 
 impl Computed {
+    /// A digest of what agreement `i`'s row shows (its name, every cell, its marks): a row is
+    /// drawn anew exactly when it changes.
+    fn shown_hash(&self, i: usize) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        if let Some(r) = self.rows.get(i) {
+            (&r.id, &r.name).hash(&mut h);
+        }
+        (Some(i) == self.reference, Some(i) == self.whatif).hash(&mut h);
+        for t in &self.table {
+            if let Some(c) = t.cells.get(i) {
+                (&c.sv, &c.en, c.differs_from_reference()).hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+
     /// The reference's name, for "skiljer sig från …".
     fn reference_name(&self, l: Lang) -> String {
         self.reference
@@ -489,24 +506,26 @@ fn rows_table(
         move |rows: usize| format!("{}px", (rows as f64 * row_px.get_value()).round() as i64);
     // Rows are keyed by agreement, so scrolling moves rows rather than rewriting them: the row
     // that has focus keeps it and stays the same agreement.
-    // Each change of the figures (another tab's edit, a new date) is a new generation: the rows
-    // in view are drawn anew with it, in place, so the region keeps its scroll position.
-    let generation = Memo::new(move |prev: Option<&u64>| {
-        computed.track();
-        prev.map_or(0, |p| p.wrapping_add(1))
-    });
+    // Rows are keyed by agreement and by what they show: another tab's edit draws the changed
+    // rows anew, in place (the region keeps its scroll position), and leaves the others, and
+    // the focus, as they are.
     let drawn = move || {
         let (from, to) = range.get();
-        let g = generation.get();
         // A range left from before a change of the list is cut to it, never out of bounds.
-        order.with(|order| {
+        let shown = order.with(|order| {
             order
                 .get(from.min(order.len())..to.min(order.len()))
-                .map(|is| is.iter().map(|&i| (i, g)).collect::<Vec<_>>())
+                .map(<[_]>::to_vec)
                 .unwrap_or_default()
+        });
+        computed.with(|c| {
+            shown
+                .into_iter()
+                .map(|i| (i, c.shown_hash(i)))
+                .collect::<Vec<_>>()
         })
     };
-    let row = move |(i, _generation): (usize, u64)| {
+    let row = move |(i, _shown): (usize, u64)| {
         computed.with(|c| {
             let r = &c.rows[i];
             let id = r.id.clone();
