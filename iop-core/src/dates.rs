@@ -7,6 +7,22 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
+/// The Swedish months' names, January first: what the reader knows and the comparison writes.
+pub const MONTHS_SV: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// `date` plus `months`, clamped to the target month's last day.
 ///
 /// ```

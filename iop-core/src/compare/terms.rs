@@ -4,6 +4,7 @@
 //! so a cell stays one short line per value.
 
 use super::table::{text_cell, unknown_cell, Cell};
+use crate::dates::MONTHS_SV as MONTHS;
 use crate::funding::{PaymentSchedule, PaymentTiming};
 use crate::known::Known;
 use crate::obligations::{DocumentDuty, Due};
@@ -128,20 +129,6 @@ fn grouped(docs: &[DocumentDuty], value: impl Fn(&DocumentDuty) -> Option<Biling
     text_cell(text(false), text(true))
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 const MONTHS_EN: [&str; 12] = [
     "January",
     "February",

@@ -301,21 +301,7 @@ fn scan<'a>(
 
 /// The Swedish month `word` (`januari`, `jan`), 1–12.
 pub fn month(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    MONTHS
+    crate::dates::MONTHS_SV
         .iter()
         .position(|m| *m == word || (word.len() >= 3 && m.starts_with(word) && word != "ma"))
         .and_then(|i| u32::try_from(i + 1).ok())

@@ -5,7 +5,7 @@
 
 use crate::i18n::Lang;
 use crate::state::AppState;
-use crate::views::readtext::worker_named;
+use crate::views::readtext::ask_worker;
 use iop_core::Agreement;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -106,28 +106,15 @@ async fn write(
         "agreements": agreements,
     })
     .to_string();
-    let worker = worker_named("iop-office").ok_or_else(stopped)?;
-    let w = worker.clone();
-    let answer = js_sys::Promise::new(&mut |resolve, reject| {
-        w.set_onmessage(Some(&resolve));
-        w.set_onerror(Some(&reject));
-        w.set_onmessageerror(Some(&reject));
-        // The time limit: the wait ends unanswered, and the worker is ended below.
-        let _ = window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, OFFICE_SECONDS * 1000);
-    });
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"request".into(), &request.into());
-    if worker.post_message(&message).is_err() {
-        worker.terminate();
-        return Err(stopped());
-    }
-    let answer = wasm_bindgen_futures::JsFuture::from(answer).await;
-    worker.terminate();
-    let data = answer
-        .ok()
-        .and_then(|ev| js_sys::Reflect::get(&ev, &"data".into()).ok())
-        .ok_or_else(stopped)?;
+    let data = ask_worker(
+        "iop-office",
+        "request",
+        &request.into(),
+        false,
+        OFFICE_SECONDS,
+    )
+    .await
+    .ok_or_else(stopped)?;
     let field = |k: &str| {
         js_sys::Reflect::get(&data, &k.into())
             .ok()

@@ -239,36 +239,48 @@ enum Opened {
     Stopped,
 }
 
-/// Reads a file's `bytes` in a new worker of the file reader, ended after [`FILE_SECONDS`].
-async fn open_file(bytes: js_sys::ArrayBuffer) -> Opened {
-    let Some(worker) = worker_named("iop-files") else {
-        return Opened::Stopped;
-    };
+/// Asks a new worker of `meta`'s module once: posts `{key: value}` (handing `value` over when
+/// `hand_over`, not copying it), waits at most `seconds` for its answer, and ends the worker.
+/// The answer's `data`, or `None` when the worker would not start, trapped or did not answer.
+pub(crate) async fn ask_worker(
+    meta: &str,
+    key: &str,
+    value: &JsValue,
+    hand_over: bool,
+    seconds: i32,
+) -> Option<JsValue> {
+    let worker = worker_named(meta)?;
     let w = worker.clone();
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         w.set_onmessage(Some(&resolve));
         w.set_onerror(Some(&reject));
         w.set_onmessageerror(Some(&reject));
         // The time limit: the wait ends unanswered, and the worker is ended below.
-        let _ = window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, FILE_SECONDS * 1000);
+        let _ =
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&reject, seconds * 1000);
     });
     let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"bytes".into(), &bytes);
-    // The bytes are handed over, not copied.
-    let transfer = js_sys::Array::of1(&bytes);
-    if worker
-        .post_message_with_transfer(&message, &transfer)
-        .is_err()
-    {
+    let _ = js_sys::Reflect::set(&message, &key.into(), value);
+    let posted = if hand_over {
+        worker.post_message_with_transfer(&message, &js_sys::Array::of1(value))
+    } else {
+        worker.post_message(&message)
+    };
+    if posted.is_err() {
         worker.terminate();
-        return Opened::Stopped;
+        return None;
     }
     let answer = wasm_bindgen_futures::JsFuture::from(answer).await;
     worker.terminate();
-    let json = answer
+    answer
         .ok()
         .and_then(|ev| js_sys::Reflect::get(&ev, &"data".into()).ok())
+}
+
+/// Reads a file's `bytes` in a new worker of the file reader, ended after [`FILE_SECONDS`].
+async fn open_file(bytes: js_sys::ArrayBuffer) -> Opened {
+    let json = ask_worker("iop-files", "bytes", &bytes, true, FILE_SECONDS)
+        .await
         .and_then(|data| js_sys::Reflect::get(&data, &"json".into()).ok())
         .and_then(|json| json.as_string());
     let Some(v) = json.and_then(|j| serde_json::from_str::<serde_json::Value>(&j).ok()) else {
