@@ -5,9 +5,7 @@ use chrono::NaiveDate;
 use iop_core::breach::TerminationOutcome;
 use iop_core::calendar::Event;
 use iop_core::compare::ComparisonRow;
-use iop_core::export::{
-    payment_rows, per_inhabitant_ore, text_date, text_opt_date, PAYMENT_COLUMNS,
-};
+use iop_core::export::{payment_rows, per_inhabitant_ore, PAYMENT_COLUMNS};
 use iop_core::known::Known;
 use iop_core::money::{format_decimal_en, format_decimal_sv, Sek};
 use iop_core::printable::one_line;
@@ -94,14 +92,7 @@ pub fn comparison_table(rows: &[ComparisonRow], at: NaiveDate, l: Lang) -> Strin
                 r.id.clone(),
                 r.municipality.clone(),
                 r.organisation.clone(),
-                format!(
-                    "{} – {}",
-                    text_date(r.start).if_empty(&unknown(l)),
-                    match r.end {
-                        Known::Known(None) => l.pick("tills vidare", "until further notice").into(),
-                        end => text_opt_date(end).if_empty(&unknown(l)),
-                    }
-                ),
+                l.text(&r.period()).to_string(),
                 r.status
                     .map(|s| l.pick(s.sv(), s.en()))
                     .into_option()
@@ -211,20 +202,6 @@ pub fn comparison_against_table(
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     out.push_str(&text_table(&header, &body, &[]));
     out
-}
-
-trait IfEmpty {
-    fn if_empty(self, other: &str) -> String;
-}
-
-impl IfEmpty for String {
-    fn if_empty(self, other: &str) -> String {
-        if self.is_empty() {
-            other.to_string()
-        } else {
-            self
-        }
-    }
 }
 
 /// The payments as a text table in `l`'s words and formats (unknown shown as a word).

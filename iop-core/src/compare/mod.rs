@@ -105,6 +105,39 @@ pub struct ComparisonRow {
     pub draft: bool,
 }
 
+impl ComparisonRow {
+    /// The first period as a person reads it, in Swedish and English: its first and last day,
+    /// "tills vidare" when it runs until further notice, "okänt" for what the source leaves out.
+    ///
+    /// ```
+    /// use iop_core::compare::compare;
+    /// let rows = compare(&[iop_core::presets::kalmar_2025_2027(), iop_core::presets::linkoping()], iop_core::presets::date(2026, 1, 1));
+    /// assert_eq!(rows[0].period().sv, "2025-01-01 – 2027-12-31");
+    /// assert_eq!(rows[1].period().en, "unknown – 2019-12-31");
+    /// ```
+    pub fn period(&self) -> Explanation {
+        let start = |unknown: &str| {
+            self.start
+                .map(|d| d.to_string())
+                .into_option()
+                .unwrap_or_else(|| unknown.into())
+        };
+        let end = |unknown: &str, open: &str| match self.end {
+            Known::Known(Some(d)) => d.to_string(),
+            Known::Known(None) => open.into(),
+            Known::Unknown => unknown.into(),
+        };
+        Explanation::new(
+            format!("{} – {}", start("okänt"), end("okänt", "tills vidare")),
+            format!(
+                "{} – {}",
+                start("unknown"),
+                end("unknown", "until further notice")
+            ),
+        )
+    }
+}
+
 /// Kronor per inhabitant per year: the yearly amount over the population on 2024-12-31.
 ///
 /// ```

@@ -239,20 +239,7 @@ fn arriving(
                     format!("its id is taken, added as {id}"),
                 ),
             };
-            let unknown = l.t("okänt", "unknown");
-            let period = format!(
-                "{} – {}",
-                r.start
-                    .map(|d| d.to_string())
-                    .into_option()
-                    .unwrap_or_else(|| unknown.into()),
-                match r.end {
-                    iop_core::Known::Known(Some(d)) => d.to_string(),
-                    iop_core::Known::Known(None) =>
-                        l.t("tills vidare", "until further notice").into(),
-                    iop_core::Known::Unknown => unknown.into(),
-                }
-            );
+            let period = l.pick(r.period().sv, r.period().en);
             let annual = crate::format::money(r.annual.value, l);
             let name = crate::format::name(&a.name, l);
             view! {
