@@ -84,6 +84,15 @@ pub struct Unreadable {
     pub key: Option<String>,
 }
 
+/// Which of the user's agreements the last version taken in from another tab changed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MergedIn {
+    /// How many versions have been taken in.
+    pub count: u64,
+    /// The agreements the last one added, deleted or changed.
+    pub ids: std::collections::BTreeSet<String>,
+}
+
 /// Shared state of the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -124,9 +133,10 @@ pub struct AppState {
     pub pending_import: RwSignal<Option<PendingImport>>,
     /// A short message for screen readers and sighted users after an action.
     pub status: RwSignal<String>,
-    /// Counts changes to the user's agreements that came from elsewhere (another tab's version
-    /// merged in), so an open form shows them; the form's own edits do not rebuild it.
-    pub merged_in: RwSignal<u64>,
+    /// Changes to the user's agreements that came from elsewhere (another tab's version merged
+    /// in), so an open form of a changed agreement shows them; the form's own edits, and changes
+    /// to other agreements, do not redraw it.
+    pub merged_in: RwSignal<MergedIn>,
     /// The comparison figures of every agreement (built-in and own) on `at`, computed once and
     /// shared by the list and the comparison, so switching between them recomputes nothing.
     pub rows: Memo<Vec<ComparisonRow>>,
@@ -297,7 +307,7 @@ impl AppState {
             unreadable: RwSignal::new(unreadable),
             pending_import: RwSignal::new(None),
             status: RwSignal::new(String::new()),
-            merged_in: RwSignal::new(0),
+            merged_in: RwSignal::new(MergedIn::default()),
             save_timer: StoredValue::new(None),
             histories: StoredValue::new(histories),
             dirty: StoredValue::new(Default::default()),
@@ -425,12 +435,45 @@ impl AppState {
                 self.written_text.set_value(text);
                 self.save_error.set(None);
                 if changed {
-                    self.own.set(to_write);
-                    self.merged_in.update(|n| *n += 1);
+                    self.take_in(to_write);
                 }
             }
             Err(e) => self.save_error.set(Some(e)),
         }
+    }
+
+    /// Puts a version merged with another tab's in place of ours, and says which agreements it
+    /// changed.
+    fn take_in(self, merged: Scenario) {
+        let ids = self
+            .own
+            .with_untracked(|own| scenario::changed_agreements(own, &merged));
+        // Said to screen readers and in the status line: the work changed without a click here.
+        let l = self.lang.get_untracked();
+        let names: Vec<String> = ids
+            .iter()
+            .filter_map(|id| {
+                let name = |s: &Scenario| {
+                    s.agreements
+                        .iter()
+                        .find(|a| a.id == *id)
+                        .map(|a| crate::format::name(&a.name, l))
+                };
+                name(&merged).or_else(|| self.own.with_untracked(name))
+            })
+            .collect();
+        if !names.is_empty() {
+            let list = names.join(", ");
+            self.status.set(l.pick(
+                format!("Ändrat i en annan flik: {list}."),
+                format!("Changed in another tab: {list}."),
+            ));
+        }
+        self.own.set(merged);
+        self.merged_in.update(|m| {
+            m.count += 1;
+            m.ids = ids;
+        });
     }
 
     /// Our work merged with a version another tab stored, against what this tab last took in
@@ -470,8 +513,7 @@ impl AppState {
             }
             self.base.set_value(remote.clone());
             if self.own.with_untracked(|o| *o != merged) {
-                self.own.set(merged);
-                self.merged_in.update(|n| *n += 1);
+                self.take_in(merged);
             } else if merged != remote {
                 // We hold everything, but storage lost some of ours (a write crossed ours):
                 // nothing here changes to schedule a save, so write now.

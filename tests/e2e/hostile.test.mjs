@@ -148,10 +148,27 @@ test('two tabs: edits in one appear in the other; editing different agreements l
   await Promise.all([a.page.fill('#e-name', 'Redigerad i flik A'), b.page.fill('#e-name', 'Redigerad i flik B')]);
   // Both edits are stored (after the pause in typing) before the tabs are read. Two tabs saving
   // and merging on a loaded machine can pass Playwright's default 30 s: 90 s for this condition.
-  await a.page.waitForFunction(() => {
+  const both = () => {
     const s = localStorage.getItem('iop.scenario') || '';
     return s.includes('Redigerad i flik A') && s.includes('Redigerad i flik B');
-  }, null, { timeout: 90000 });
+  };
+  await a.page.waitForFunction(both, null, { timeout: 90000 }).catch(async (e) => {
+    // Say what each tab stored and shows, so a lost edit can be traced.
+    const seen = async (page) => page.evaluate(() => ({
+      stored: (JSON.parse(localStorage.getItem('iop.scenario') || '{"agreements":[]}').agreements || []).map((x) => `${x.id}: ${x.name}`),
+      field: document.querySelector('#e-name')?.value,
+      focus: document.activeElement?.id,
+    }));
+    throw new Error(`${e.message}; tab A: ${JSON.stringify(await seen(a.page))}; tab B: ${JSON.stringify(await seen(b.page))}`);
+  });
+  // Tab A's next edit reaches tab B while B's form is open on another agreement: the page says
+  // what changed, and B's form keeps its focus and its text (it is not drawn anew).
+  await a.page.fill('#e-name', 'Redigerad i flik A igen');
+  await b.page.waitForFunction(() => document.querySelector('p.sr-only[role="status"]').textContent === 'Ändrat i en annan flik: Redigerad i flik A igen.');
+  assert.equal(await b.page.evaluate(() => document.activeElement.id), 'e-name');
+  assert.equal(await b.page.inputValue('#e-name'), 'Redigerad i flik B');
+  await a.page.fill('#e-name', 'Redigerad i flik A');
+  await b.page.waitForFunction(() => document.querySelector('p.sr-only[role="status"]').textContent === 'Ändrat i en annan flik: Redigerad i flik A.');
   const names = async (page) => {
     await page.click('nav a:has-text("Spara och dela")');
     await page.waitForSelector('main ul:last-of-type li'); // a part loaded on first use

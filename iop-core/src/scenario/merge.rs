@@ -179,6 +179,38 @@ pub fn merge(base: &Scenario, local: &Scenario, remote: &Scenario) -> Scenario {
     out
 }
 
+/// The ids of the agreements that differ between two versions of the user's work: added,
+/// deleted or changed. A tab whose work another tab's version changed redraws only what
+/// shows these (an open form of another agreement keeps its focus and its half-typed text).
+///
+/// ```
+/// use iop_core::scenario::{changed_agreements, Scenario};
+/// let before = Scenario::new("s", Default::default(), iop_core::presets::all());
+/// let mut after = before.clone();
+/// after.agreements[1].notes = "edited in another tab".into();
+/// after.agreements.remove(0);
+/// let ids = changed_agreements(&before, &after);
+/// assert_eq!(ids.len(), 2);
+/// assert!(ids.contains(&before.agreements[0].id) && ids.contains(&before.agreements[1].id));
+/// ```
+pub fn changed_agreements(before: &Scenario, after: &Scenario) -> BTreeSet<String> {
+    fn find<'a>(s: &'a Scenario, id: &str) -> Option<&'a Agreement> {
+        s.agreements.iter().find(|a| a.id == id)
+    }
+    let mut changed = BTreeSet::new();
+    for a in &before.agreements {
+        if find(after, &a.id) != Some(a) {
+            changed.insert(a.id.clone());
+        }
+    }
+    for a in &after.agreements {
+        if find(before, &a.id) != Some(a) {
+            changed.insert(a.id.clone());
+        }
+    }
+    changed
+}
+
 /// [`merge`] for a tab that has stored `written` since it last took in `received` from storage:
 /// the version that reaches it (`remote`) may or may not have been made on top of what it stored.
 ///
@@ -316,6 +348,37 @@ mod tests {
                 prop_assert!(retired.contains(&smaller) || taken.iter().any(|a| a.id == smaller));
             }
             prop_assert_eq!(fresh_id_unused(&taken, &BTreeSet::new(), &stem), fresh_id(&taken, &stem));
+        }
+
+        /// The agreements said to have changed are exactly those edited, deleted or added,
+        /// whatever the order they are held in.
+        #[test]
+        fn changed_agreements_are_exactly_those_touched(
+            edited in prop::collection::btree_set(0usize..5, 0..5),
+            deleted in prop::collection::btree_set(0usize..5, 0..5),
+            added in 0usize..3,
+            turned in any::<bool>(),
+        ) {
+            let before = Scenario::new("s", Default::default(), presets::all());
+            let mut after = before.clone();
+            let mut want = BTreeSet::new();
+            for &i in &edited {
+                after.agreements[i].notes.push_str(" (ändrad)");
+                want.insert(before.agreements[i].id.clone());
+            }
+            for &i in deleted.iter().rev() {
+                want.insert(after.agreements.remove(i).id);
+            }
+            for k in 0..added {
+                let id = format!("ny-{k}");
+                after.agreements.push(Agreement::blank(&id));
+                want.insert(id);
+            }
+            if turned {
+                after.agreements.reverse();
+            }
+            prop_assert_eq!(changed_agreements(&before, &after), want.clone());
+            prop_assert_eq!(changed_agreements(&after, &before), want);
         }
     }
 }

@@ -68,7 +68,10 @@ mod rules;
 mod tests;
 mod unique;
 
-pub use merge::{absorb, arrivals, fresh_id, fresh_id_unused, merge, merge_after_write, Arrival};
+pub use merge::{
+    absorb, arrivals, changed_agreements, fresh_id, fresh_id_unused, merge, merge_after_write,
+    Arrival,
+};
 pub use problem::{Problem, Report, Severity, Tier};
 pub use read::{
     agreement_from_value, nesting_depth, read, read_value, serde_message, too_large,

@@ -468,6 +468,25 @@ fn rows_table(
             window_len.set(len);
         }
     };
+    // Focus leads the window: the rows around the focused one are drawn at once, before the next
+    // key, so Tab and Shift+Tab never run off the drawn rows (and out of the table) while the
+    // scroll that follows the focus is still to come, as on a busy machine.
+    let follow_focus = move |ev: leptos::ev::FocusEvent| {
+        let place = event_target::<web_sys::Element>(&ev)
+            .closest("tr[aria-rowindex]")
+            .ok()
+            .flatten()
+            .and_then(|tr| tr.get_attribute("aria-rowindex"))
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| i.checked_sub(2));
+        if let Some(pos) = place {
+            let (f, len) = (first.get_untracked(), window_len.get_untracked());
+            let want = around(pos, f, len, n);
+            if want != f {
+                first.set(want);
+            }
+        }
+    };
     // Once drawn (also when this view is redrawn over a region that is already scrolled, as when
     // another tab's changes arrive), fit the window to where the region is.
     Effect::new(move |_| {
@@ -560,7 +579,7 @@ fn rows_table(
             format!("{n} avtal, ett per rad. ≠ markerar värden som skiljer sig från avtalet som jämförs mot. Öppna ett avtal för att se hur varje siffra räknas fram."),
             format!("{n} agreements, one per row. ≠ marks values that differ from the agreement compared against. Open an agreement to see how each figure is computed."),
         )}</p>
-        <div class="table-wrap tall" node_ref=wrap tabindex="0" role="region" aria-labelledby="compare-heading" on:scroll=move |_| sync()>
+        <div class="table-wrap tall" node_ref=wrap tabindex="0" role="region" aria-labelledby="compare-heading" on:scroll=move |_| sync() on:focusin=follow_focus>
             <table class="compare national" aria-labelledby="compare-heading" aria-rowcount=n + 1>
                 <caption class="sr-only">{l.t("Ett avtal per rad; ≠ markerar värden som skiljer sig från avtalet som jämförs mot.", "One agreement per row; ≠ marks values that differ from the agreement compared against.")}</caption>
                 <thead>
@@ -579,6 +598,19 @@ fn rows_table(
         </div>
     }
     .into_any()
+}
+
+/// The first row to draw so that `MARGIN` rows on both sides of row `pos` are drawn, given the
+/// window `first..first + len` of `n` rows (moved as little as it can).
+fn around(pos: usize, first: usize, len: usize, n: usize) -> usize {
+    let mut f = first;
+    if pos + MARGIN + 1 > f + len {
+        f = (pos + MARGIN + 1).saturating_sub(len);
+    }
+    if pos < f + MARGIN {
+        f = pos.saturating_sub(MARGIN);
+    }
+    f.min(n.saturating_sub(1))
 }
 
 /// The charts for the first agreements in the table's order; says so when there are more.
@@ -605,5 +637,30 @@ fn charts(c: &Computed, shown: &[usize], at: chrono::NaiveDate, l: Lang) -> impl
         )}</p> })}
         <MoneyChart series=series lang=l />
         <PerInhabitantChart bars=bars lang=l reference=iop_core::reference::for_year(chrono::Datelike::year(&at)) />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_keeps_a_margin_around_the_focused_row() {
+        // Tab onto the window's last row: the window moves down so the next rows are drawn.
+        assert_eq!(around(39, 0, 40, 120), 10);
+        // Inside the window with room on both sides: it stays.
+        assert_eq!(around(20, 0, 40, 120), 0);
+        // Shift+Tab onto the first drawn row: the window moves up.
+        assert_eq!(around(30, 30, 40, 120), 20);
+        assert_eq!(around(3, 5, 40, 120), 0);
+        // Near the end it never starts past the last row.
+        assert_eq!(around(119, 100, 40, 120), 100);
+        for pos in 0..120 {
+            for first in 0..120 {
+                let f = around(pos, first, 40, 120);
+                let (lo, hi) = (pos.saturating_sub(MARGIN), (pos + MARGIN).min(119));
+                assert!(f <= lo && hi < f + 40, "rows {lo}..={hi} drawn from {f}");
+            }
+        }
     }
 }

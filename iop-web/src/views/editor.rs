@@ -483,6 +483,17 @@ pub fn EditorForm(id: String) -> impl IntoView {
             }
         }
     };
+    // Another tab changed this agreement: the form shows its version, focus kept. A change to
+    // another agreement leaves the form, and the text being typed in it, alone.
+    Effect::new(move |seen: Option<u64>| {
+        let (count, ours) = state
+            .merged_in
+            .with(|m| (m.count, m.ids.contains(&id.get_value())));
+        if seen.is_some_and(|seen| seen != count) && ours {
+            form.rebuild(None);
+        }
+        count
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("z") {
             ev.prevent_default();
@@ -519,7 +530,6 @@ pub fn EditorForm(id: String) -> impl IntoView {
             </datalist>
             {move || {
                 form.revision.track();
-                state.merged_in.track();
                 form.draw(lang.get())
             }}
         </div>
