@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use iop_core::compare::{compare_with, ComparisonRow};
 use iop_core::edit::{Edit, History};
 use iop_core::scenario::Problem;
-use iop_core::scenario::{self, Scenario};
+use iop_core::scenario::{self, Receipt, Scenario};
 use iop_core::term::{Duration, DEFAULT_LEAD};
 use iop_core::{presets, Agreement};
 use leptos::prelude::*;
@@ -105,10 +105,9 @@ pub struct AppState {
     pub lead: RwSignal<Duration>,
     /// The user's own agreements.
     pub own: RwSignal<Scenario>,
-    /// The version last seen in storage from another tab (the base of a merge).
-    pub base: StoredValue<Scenario>,
-    /// The version this tab wrote last.
-    pub written: StoredValue<Scenario>,
+    /// What this tab wrote last, the core's record for merging other tabs' versions
+    /// (`iop_core::scenario::Shared`).
+    pub shared: StoredValue<scenario::Shared>,
     /// Its text, to tell cheaply whether another tab has written since.
     pub written_text: StoredValue<String>,
     /// Ids picked for comparison.
@@ -293,8 +292,7 @@ impl AppState {
             at,
             lead,
             rows,
-            base: StoredValue::new(own.get_untracked()),
-            written: StoredValue::new(own.get_untracked()),
+            shared: StoredValue::new(scenario::Shared::new(own.get_untracked())),
             written_text: StoredValue::new(store::load_text().unwrap_or_default()),
             own,
             selected: RwSignal::new(prefs.selected),
@@ -371,7 +369,7 @@ impl AppState {
         let in_step = self
             .written_text
             .with_value(|w| stored_text.as_deref() == Some(w.as_str()));
-        if self.written.with_value(|w| *w == s)
+        if self.shared.with_value(|sh| sh.written == s)
             && self.save_error.get_untracked().is_none()
             && in_step
         {
@@ -383,11 +381,7 @@ impl AppState {
                 .written_text
                 .with_value(|w| stored_text.as_ref() != Some(w));
         let to_write = match stored_text.filter(|_| foreign).map(store::parse) {
-            Some(Loaded::Ok(stored)) if self.base.with_value(|b| *b != stored) => {
-                let merged = self.merged(&s, &stored);
-                self.base.set_value(stored);
-                merged
-            }
+            Some(Loaded::Ok(stored)) => self.shared.with_value(|sh| sh.to_write(&s, Some(stored))),
             // Something unreadable arrived meanwhile: kept apart before it is written over.
             Some(Loaded::Unreadable {
                 raw,
@@ -431,7 +425,7 @@ impl AppState {
                     }
                 });
                 let changed = to_write != s;
-                self.written.set_value(to_write.clone());
+                self.shared.update_value(|sh| sh.wrote(to_write.clone()));
                 self.written_text.set_value(text);
                 self.save_error.set(None);
                 if changed {
@@ -476,18 +470,9 @@ impl AppState {
         });
     }
 
-    /// Our work merged with a version another tab stored, against what this tab last took in
-    /// and what it stored since (see `iop_core::scenario::merge_after_write`: an idle tab never
-    /// writes its old copy back, and a write that crossed ours loses neither tab's edits).
-    fn merged(self, local: &Scenario, remote: &Scenario) -> Scenario {
-        self.base.with_value(|base| {
-            self.written
-                .with_value(|written| scenario::merge_after_write(base, written, local, remote))
-        })
-    }
-
     /// Another tab stored a new version: merge what is stored now (events can arrive late, so
-    /// the event's own copy may be stale) with ours (see `iop_core::scenario::merge`).
+    /// the event's own copy may be stale) with ours, by the agreements' revisions (see
+    /// `iop_core::scenario::Shared::receive`).
     pub fn receive(self) {
         if self
             .unreadable
@@ -502,22 +487,24 @@ impl AppState {
             return;
         }
         if let Loaded::Ok(remote) = store::parse(text.clone()) {
-            if self.written.with_value(|w| *w == remote) || self.base.with_value(|b| *b == remote) {
-                return;
-            }
-            let merged = self.own.with_untracked(|local| self.merged(local, &remote));
-            if merged == remote {
+            let receipt = self.own.with_untracked(|local| {
+                self.shared
+                    .try_update_value(|sh| sh.receive(local, remote))
+                    .unwrap_or(Receipt::Nothing)
+            });
+            match receipt {
+                Receipt::Nothing => {}
                 // Nothing of ours is missing there: in step with storage, nothing to write.
-                self.written.set_value(remote.clone());
-                self.written_text.set_value(text);
-            }
-            self.base.set_value(remote.clone());
-            if self.own.with_untracked(|o| *o != merged) {
-                self.take_in(merged);
-            } else if merged != remote {
-                // We hold everything, but storage lost some of ours (a write crossed ours):
-                // nothing here changes to schedule a save, so write now.
-                self.save_now();
+                Receipt::InStep => self.written_text.set_value(text),
+                Receipt::TakeIn { merged, in_step } => {
+                    if in_step {
+                        self.written_text.set_value(text);
+                    }
+                    self.take_in(merged);
+                }
+                // Storage lacks some of ours (a write crossed ours) and nothing here changes
+                // to schedule a save: write now.
+                Receipt::WriteNow => self.save_now(),
             }
         }
     }
@@ -678,10 +665,13 @@ impl AppState {
         id
     }
 
-    /// Changes the user's scenario and stamps it.
+    /// Changes the user's scenario and stamps it: its time, and the revisions of the
+    /// agreements changed (so another tab's older copy never undoes the change).
     pub fn edit(self, f: impl FnOnce(&mut Scenario)) {
         self.own.update(|s| {
+            let before = s.clone();
             f(s);
+            scenario::stamp(&before, s);
             s.modified = now();
         });
     }
@@ -713,7 +703,8 @@ impl AppState {
     /// The scenario to export: the user's agreements and copies of the built-in agreements picked
     /// for comparison, with the picks, so another browser shows the same comparison.
     pub fn export_scenario(self) -> Scenario {
-        let mut s = self.own.get_untracked();
+        // The revisions matter only between this browser's tabs.
+        let mut s = scenario::without_revisions(self.own.get_untracked());
         let selected = self.selected.get_untracked();
         let catalogue = self.catalogue.with_untracked(|c| c.agreements().to_vec());
         for p in builtin().iter().chain(catalogue.iter()).cloned() {

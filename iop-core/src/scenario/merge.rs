@@ -1,5 +1,5 @@
-//! Merging and importing: fresh ids, absorbing an imported scenario, and the three-way merge of
-//! two tabs' work.
+//! Importing: fresh ids, absorbing an imported scenario, and which agreements two versions
+//! of the user's work differ in.
 
 use super::Scenario;
 use crate::agreement::Agreement;
@@ -132,53 +132,6 @@ pub fn absorb(
     (added, renamed)
 }
 
-/// A three-way merge of the user's agreements, for two tabs editing the same storage.
-///
-/// Rule, per agreement id: an agreement changed in `local` since `base` keeps the local
-/// version; otherwise the `remote` version wins (including its deletions and additions); an
-/// agreement added locally is kept. So two tabs editing different agreements lose neither edit;
-/// when both edit the same agreement, the tab that saves last wins for that agreement. The
-/// scenario's name and notes follow the same rule.
-///
-/// ```
-/// use iop_core::scenario::{merge, Scenario};
-/// let base = Scenario::new("s", Default::default(), iop_core::presets::all());
-/// let mut a = base.clone();
-/// a.agreements[0].name = "Edited in tab A".into();
-/// let mut b = base.clone();
-/// b.agreements[1].name = "Edited in tab B".into();
-/// let merged = merge(&base, &a, &b);
-/// assert_eq!(merged.agreements[0].name, "Edited in tab A");
-/// assert_eq!(merged.agreements[1].name, "Edited in tab B");
-/// ```
-pub fn merge(base: &Scenario, local: &Scenario, remote: &Scenario) -> Scenario {
-    let find = |s: &Scenario, id: &str| s.agreements.iter().find(|a| a.id == id).cloned();
-    let mut out = remote.clone();
-    for a in &local.agreements {
-        let before = find(base, &a.id);
-        if before.as_ref() != Some(a) {
-            match out.agreements.iter_mut().find(|x| x.id == a.id) {
-                Some(slot) => *slot = a.clone(),
-                None => out.agreements.push(a.clone()),
-            }
-        }
-    }
-    // Deleted locally since base, and untouched remotely: stays deleted.
-    out.agreements.retain(|r| {
-        let in_base = find(base, &r.id);
-        let in_local = local.agreements.iter().any(|a| a.id == r.id);
-        in_base.as_ref() != Some(r) || in_local
-    });
-    if local.name != base.name {
-        out.name = local.name.clone();
-    }
-    if local.notes != base.notes {
-        out.notes = local.notes.clone();
-    }
-    out.modified = local.modified.max(remote.modified);
-    out
-}
-
 /// The ids of the agreements that differ between two versions of the user's work: added,
 /// deleted or changed. A tab whose work another tab's version changed redraws only what
 /// shows these (an open form of another agreement keeps its focus and its half-typed text).
@@ -211,99 +164,11 @@ pub fn changed_agreements(before: &Scenario, after: &Scenario) -> BTreeSet<Strin
     changed
 }
 
-/// [`merge`] for a tab that has stored `written` since it last took in `received` from storage:
-/// the version that reaches it (`remote`) may or may not have been made on top of what it stored.
-///
-/// Rule, per agreement id: where this tab has changed nothing since it stored (`local` =
-/// `written`) and `remote` differs from `received`, another tab changed that agreement after
-/// seeing it: `remote` wins (an idle tab never writes its old copy back). Everywhere else the rule
-/// of [`merge`] with `received` as the base holds, so an edit of this tab that another tab's
-/// write crossed (`remote` still holds the agreement as `received` had it) is kept, and unsaved
-/// local edits are kept.
-///
-/// ```
-/// use iop_core::scenario::{merge_after_write, Scenario};
-/// let received = Scenario::new("s", Default::default(), vec![]);
-/// // This tab made an agreement and stored it; another tab then edited it.
-/// let mine = Scenario::new("s", Default::default(), vec![iop_core::presets::varmdo()]);
-/// let mut theirs = mine.clone();
-/// theirs.agreements[0].notes = "edited in the other tab".into();
-/// let merged = merge_after_write(&received, &mine, &mine, &theirs);
-/// assert_eq!(merged.agreements[0].notes, "edited in the other tab");
-/// ```
-pub fn merge_after_write(
-    received: &Scenario,
-    written: &Scenario,
-    local: &Scenario,
-    remote: &Scenario,
-) -> Scenario {
-    let find = |s: &Scenario, id: &str| s.agreements.iter().find(|a| a.id == id).cloned();
-    let mut ids: BTreeSet<String> = BTreeSet::new();
-    for s in [received, written, local, remote] {
-        ids.extend(s.agreements.iter().map(|a| a.id.clone()));
-    }
-    let mut base = received.clone();
-    for id in &ids {
-        let here = find(local, id);
-        let unchanged_since_written = here == find(written, id);
-        let changed_elsewhere = find(remote, id) != find(received, id);
-        if unchanged_since_written && changed_elsewhere {
-            // As if this tab's copy were the common ancestor: the other tab's version wins.
-            base.agreements.retain(|a| a.id != *id);
-            base.agreements.extend(here);
-        }
-    }
-    merge(&base, local, remote)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::presets;
     use proptest::prelude::*;
-
-    /// Two tabs over one storage: tab A stores S0+a; tab B, not yet aware, stores S0+b over it.
-    #[test]
-    fn a_crossed_write_keeps_both_tabs_edits() {
-        let s0 = Scenario::new("s", Default::default(), presets::all());
-        let mut with_a = s0.clone();
-        with_a.agreements[0].notes = "a".into();
-        let mut with_b = s0.clone();
-        with_b.agreements[1].notes = "b".into();
-        let merged = merge_after_write(&s0, &with_a, &with_a, &with_b);
-        assert_eq!(merged.agreements[0].notes, "a");
-        assert_eq!(merged.agreements[1].notes, "b");
-    }
-
-    /// Tab A made an agreement, stored it and sat idle; tab B edited it: B's edit wins, and so
-    /// does B's deletion of it.
-    #[test]
-    fn an_idle_tab_takes_in_the_other_tabs_edit_and_deletion() {
-        let empty = Scenario::new("s", Default::default(), vec![]);
-        let mine = Scenario::new("s", Default::default(), vec![presets::varmdo()]);
-        let mut theirs = mine.clone();
-        theirs.agreements[0].notes = "B".into();
-        assert_eq!(
-            merge(&empty, &mine, &theirs).agreements[0].notes,
-            mine.agreements[0].notes,
-            "the old rule: A's copy wins"
-        );
-        assert_eq!(
-            merge_after_write(&empty, &mine, &mine, &theirs).agreements[0].notes,
-            "B"
-        );
-        let gone = Scenario::new("s", Default::default(), vec![]);
-        assert!(merge_after_write(&mine, &mine, &mine, &gone)
-            .agreements
-            .is_empty());
-        // Unsaved local edits are kept.
-        let mut typing = mine.clone();
-        typing.agreements[0].notes = "A types".into();
-        assert_eq!(
-            merge_after_write(&empty, &mine, &typing, &theirs).agreements[0].notes,
-            "A types"
-        );
-    }
 
     #[test]
     fn an_id_given_and_deleted_is_not_given_again() {

@@ -52,7 +52,8 @@
 
 //!
 //! The file is split along its seams: the types and versions here, [`Problem`]s in `problem`,
-//! reading in `read`, the rule checks in `rules`, and merging and importing in `merge`.
+//! reading in `read`, the rule checks in `rules`, importing in `merge`, and several tabs over one
+//! storage in `sync`.
 
 use crate::agreement::Agreement;
 use chrono::NaiveDateTime;
@@ -64,20 +65,19 @@ mod merge;
 mod problem;
 mod read;
 mod rules;
+mod sync;
 #[cfg(test)]
 mod tests;
 mod unique;
 
-pub use merge::{
-    absorb, arrivals, changed_agreements, fresh_id, fresh_id_unused, merge, merge_after_write,
-    Arrival,
-};
+pub use merge::{absorb, arrivals, changed_agreements, fresh_id, fresh_id_unused, Arrival};
 pub use problem::{Problem, Report, Severity, Tier};
 pub use read::{
     agreement_from_value, nesting_depth, read, read_value, serde_message, too_large,
     too_large_stream, NEWER_FIELDS,
 };
 pub use rules::{validate, validate_agreement};
+pub use sync::{merge_revised, revisions, stamp, without_revisions, Receipt, Shared, REVISIONS};
 
 /// The `format` field of every scenario file.
 pub const FORMAT: &str = "iop-scenario";
