@@ -381,7 +381,7 @@ impl AppState {
                 .written_text
                 .with_value(|w| stored_text.as_ref() != Some(w));
         let to_write = match stored_text.filter(|_| foreign).map(store::parse) {
-            Some(Loaded::Ok(stored)) => self.shared.with_value(|sh| sh.to_write(&s, Some(stored))),
+            Some(Loaded::Ok(stored)) => scenario::merge_revised(&s, &stored),
             // Something unreadable arrived meanwhile: kept apart before it is written over.
             Some(Loaded::Unreadable {
                 raw,

@@ -199,30 +199,6 @@ impl Shared {
         Shared { written: loaded }
     }
 
-    /// What to write when this tab saves `local`. `foreign` is what storage holds when
-    /// another tab has written since this tab last wrote (`None` when storage still holds this
-    /// tab's last write): it is merged in.
-    ///
-    /// ```
-    /// use iop_core::scenario::{stamp, Scenario, Shared};
-    /// let s0 = Scenario::new("s", Default::default(), iop_core::presets::all());
-    /// let mut shared = Shared::new(s0.clone());
-    /// let mut mine = s0.clone();
-    /// mine.agreements[0].notes = "mine".into();
-    /// stamp(&s0, &mut mine);
-    /// let mut theirs = s0.clone();
-    /// theirs.agreements[1].notes = "theirs".into();
-    /// stamp(&s0, &mut theirs);
-    /// let out = shared.to_write(&mine, Some(theirs));
-    /// assert_eq!((out.agreements[0].notes.as_str(), out.agreements[1].notes.as_str()), ("mine", "theirs"));
-    /// ```
-    pub fn to_write(&self, local: &Scenario, foreign: Option<Scenario>) -> Scenario {
-        match foreign {
-            Some(stored) => merge_revised(local, &stored),
-            None => local.clone(),
-        }
-    }
-
     /// `written` is stored: it is this tab's last write.
     pub fn wrote(&mut self, written: Scenario) {
         self.written = written;
@@ -346,8 +322,12 @@ mod tests {
             if tab.shared.written == tab.own && in_step {
                 return;
             }
-            let foreign = (!in_step).then(|| tab.cache.clone());
-            let out = tab.shared.to_write(&tab.own, foreign);
+            // Another tab has written since: its version is merged in first.
+            let out = if in_step {
+                tab.own.clone()
+            } else {
+                merge_revised(&tab.own, &tab.cache)
+            };
             self.write(t, out);
         }
 

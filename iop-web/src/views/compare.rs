@@ -523,11 +523,9 @@ fn rows_table(
     });
     let spacer =
         move |rows: usize| format!("{}px", (rows as f64 * row_px.get_value()).round() as i64);
-    // Rows are keyed by agreement, so scrolling moves rows rather than rewriting them: the row
-    // that has focus keeps it and stays the same agreement.
-    // Rows are keyed by agreement and by what they show: another tab's edit draws the changed
-    // rows anew, in place (the region keeps its scroll position), and leaves the others, and
-    // the focus, as they are.
+    // Rows are keyed by agreement and by what they show: scrolling moves rows rather than
+    // rewriting them, so the focused row keeps focus and stays the same agreement; another tab's
+    // edit draws only the changed rows anew, in place (the region keeps its scroll position).
     let drawn = move || {
         let (from, to) = range.get();
         // A range left from before a change of the list is cut to it, never out of bounds.
