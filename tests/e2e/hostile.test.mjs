@@ -162,7 +162,7 @@ test('two tabs: edits in one appear in the other; editing different agreements l
     throw new Error(`${e.message}; tab A: ${JSON.stringify(await seen(a.page))}; tab B: ${JSON.stringify(await seen(b.page))}`);
   });
   // Tab A's next edit reaches tab B while B's form is open on another agreement: the page says
-  // what changed, and B's form keeps its focus and its text (it is not drawn anew).
+  // what changed, and B's form keeps its focus and its text.
   await a.page.fill('#e-name', 'Redigerad i flik A igen');
   await b.page.waitForFunction(() => document.querySelector('p.sr-only[role="status"]').textContent === 'Ändrat i en annan flik: Redigerad i flik A igen.');
   assert.equal(await b.page.evaluate(() => document.activeElement.id), 'e-name');
